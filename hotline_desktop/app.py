@@ -1,0 +1,80 @@
+"""Composition root: settings, database, translations, theme, main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from . import settings
+from .domain.errors import HotlineError
+
+log = logging.getLogger(__name__)
+
+DEMO_TICKETS = 3_000
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="hotline-desktop-gui", description="12351 Hotline Desk")
+    parser.add_argument("--database", metavar="URL", default=None)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"load about {DEMO_TICKETS:,} demo tickets first if the database has none",
+    )
+    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN")
+    return parser.parse_args(argv)
+
+
+def _prepare_database(args: argparse.Namespace):
+    from .services.environment import open_environment
+    from .services.reference import install_reference_data
+    from .store.models import Ticket
+
+    url = args.database or settings.default_database_url()
+    env, done = open_environment(url, settings.backup_dir())
+    log.info(done)
+    install_reference_data(env)
+    if args.demo and not Ticket.select().exists():
+        from .demo.loader import DemoLoader, ensure_demo_users
+
+        ensure_demo_users(env)
+        end = datetime.combine(date.today(), datetime.min.time())
+        DemoLoader(env).load(round(DEMO_TICKETS / 0.85), end - timedelta(days=365), end)
+    return env
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .i18n import install_translators
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(settings.APP_NAME)
+    app.setOrganizationName("12351")
+    install_translators(app, args.language)
+    try:
+        env = _prepare_database(args)
+    except HotlineError as error:
+        QMessageBox.critical(
+            None,
+            app.translate("app", "12351 Hotline Desk"),
+            app.translate("app", "The database cannot be opened:\n%1").replace("%1", str(error)),
+        )
+        return 1
+
+    from .ui.main_window import MainWindow
+    from .ui.theme import apply_theme
+
+    apply_theme(app)
+    window = MainWindow(env, args.language)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        env.close()

@@ -1,0 +1,242 @@
+"""The command line: the same services as the desktop, from a terminal.
+
+    hotline-desktop [--database URL] init
+    hotline-desktop create-user NAME --role dispatcher --unit sx-centre
+    hotline-desktop demo --tickets 20000 --from 2025-12-18 --to 2026-11-28
+    hotline-desktop figures [--from DATE] [--to DATE]
+    hotline-desktop search 欠薪
+    hotline-desktop benchmark --tickets 1000000
+
+Every failure prints one line on standard error and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from . import settings
+from .domain.errors import HotlineError
+from .domain.vocabulary import Role
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-11-28") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hotline-desktop", description="12351 Hotline Desk (12351 工会服务职工热线) tools"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        default=None,
+        help="sqlite:///file.db, postgresql://user@host/name or mysql://user@host/name "
+        f"(default: ${settings.DATABASE_URL_VARIABLE} or the embedded SQLite file)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create or migrate the database, add reference data")
+    init.add_argument(
+        "--skip-backup", action="store_true", help="migrate a server database you backed up"
+    )
+
+    user = commands.add_parser("create-user", help="add a user")
+    user.add_argument("username")
+    user.add_argument("--role", required=True, choices=[r.value for r in Role])
+    user.add_argument("--unit", required=True, help="org unit code, e.g. sx-centre or xa-yanta")
+    user.add_argument("--name", default="", help="display name")
+    user.add_argument("--main-leader", action="store_true", help="the unit's main leader")
+    user.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+
+    demo = commands.add_parser("demo", help="load demo users, calls and tickets")
+    demo.add_argument("--tickets", type=_positive, default=2_000, help="about how many tickets")
+    demo.add_argument("--from", dest="start", type=_date, default=None)
+    demo.add_argument("--to", dest="end", type=_date, default=None)
+    demo.add_argument("--seed", type=int, default=12351)
+
+    figures = commands.add_parser("figures", help="calls answered, tickets, money recovered")
+    figures.add_argument("--from", dest="start", type=_date, default=None)
+    figures.add_argument("--to", dest="end", type=_date, default=None)
+
+    search = commands.add_parser("search", help="Chinese full-text search over tickets")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=_positive, default=20)
+
+    bench = commands.add_parser("benchmark", help="measure intake, dispatch, loading, search")
+    bench.add_argument("--tickets", type=_positive, default=1_000_000)
+    bench.add_argument("--engines", default="sqlite,postgresql", help="comma-separated")
+    bench.add_argument("--runs", type=_positive, default=200, help="intake/dispatch repetitions")
+    bench.add_argument(
+        "--postgresql",
+        default="postgresql://postgres@127.0.0.1:5432/postgres",
+        help="server URL used to create the benchmark's own database",
+    )
+    bench.add_argument("--workdir", default="bench-data", help="where the SQLite files go")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except HotlineError as error:
+        print(f"hotline-desktop: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("hotline-desktop: interrupted", file=sys.stderr)
+        return 130
+
+
+def _open(args, *, skip_backup: bool = False):
+    from .services.environment import open_environment
+    from .services.reference import install_reference_data
+
+    url = args.database or settings.default_database_url()
+    env, done = open_environment(url, settings.backup_dir(), skip_backup=skip_backup)
+    added = install_reference_data(env)
+    return env, done, added
+
+
+def _init(args) -> int:
+    env, done, added = _open(args, skip_backup=args.skip_backup)
+    print(done)
+    print(f"reference data: {added} entries added")
+    env.close()
+    return 0
+
+
+def _create_user(args) -> int:
+    from .services.accounts import create_user
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"password for {args.username}: ")
+    env, _done, _added = _open(args)
+    actor = create_user(
+        env,
+        args.username,
+        password,
+        args.role,
+        args.unit,
+        args.name,
+        is_main_leader=args.main_leader,
+    )
+    print(f"created {args.username} ({actor.role.en}, unit {args.unit})")
+    env.close()
+    return 0
+
+
+def _demo(args) -> int:
+    from .demo.loader import DEMO_PASSWORD, DemoLoader, ensure_demo_users
+
+    env, _done, _added = _open(args)
+    end = args.end or date.today()
+    start = args.start or end - timedelta(days=365)
+    if start >= end:
+        raise HotlineError("--from must be before --to")
+    created = ensure_demo_users(env)
+    if created:
+        print(f"demo users ({len(created)}), password “{DEMO_PASSWORD}”: agent, dispatcher, ...")
+    began = time.perf_counter()
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int) -> None:
+        if interactive:
+            print(f"\r{done:,} calls", end="", file=sys.stderr, flush=True)
+
+    calls = round(args.tickets / 0.85)  # about 85 % of calls become tickets
+    report = DemoLoader(env, args.seed).load(
+        calls,
+        datetime.combine(start, datetime.min.time()),
+        datetime.combine(end, datetime.min.time()),
+        progress,
+    )
+    if interactive:
+        print(file=sys.stderr)
+    seconds = time.perf_counter() - began
+    print(
+        f"loaded {report.calls:,} calls and {report.tickets:,} tickets "
+        f"(¥{report.recovered:,.2f} recovered) in {seconds:.1f} s"
+    )
+    env.close()
+    return 0
+
+
+def _figures(args) -> int:
+    from .services.figures import headline_figures
+
+    env, _done, _added = _open(args)
+    figures = headline_figures(env, args.start, args.end)
+    period = f"{figures.start or 'the start'} to {figures.end or 'today'}"
+    print(f"12351 hotline figures, {period}:")
+    print(f"  calls answered     {figures.calls:>14,}")
+    print(f"  tickets generated  {figures.tickets:>14,}")
+    print(f"  money recovered    ¥{figures.recovered:>13,.2f}")
+    env.close()
+    return 0
+
+
+def _search(args) -> int:
+    from .domain.validation import mask_phone
+    from .store.models import Ticket
+
+    env, _done, _added = _open(args)
+    query = " ".join(args.query)
+    total = env.search.count(query)
+    ids = env.search.matching_ids(query, args.limit)
+    shown = f"{total - 1:,}+" if total > 10_000 else f"{total:,}"
+    print(f"{shown} tickets match “{query}”")
+    tickets = {t.id: t for t in Ticket.select().where(Ticket.id.in_(ids))} if ids else {}
+    for ticket_id in ids:
+        ticket = tickets[ticket_id]
+        print(
+            f"{ticket.number}  {ticket.created_at:%Y-%m-%d}  {mask_phone(ticket.phone)}  "
+            f"{ticket.description[:40]}"
+        )
+    env.close()
+    return 0
+
+
+def _benchmark(args) -> int:
+    from .benchmark import run_benchmark
+
+    os.makedirs(args.workdir, exist_ok=True)
+    engines = [name.strip() for name in args.engines.split(",") if name.strip()]
+    return run_benchmark(args.tickets, engines, args.runs, args.postgresql, args.workdir)
+
+
+_COMMANDS = {
+    "init": _init,
+    "create-user": _create_user,
+    "demo": _demo,
+    "figures": _figures,
+    "search": _search,
+    "benchmark": _benchmark,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

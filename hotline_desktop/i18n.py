@@ -1,0 +1,100 @@
+"""Translations: Simplified Chinese by default, English as written in the source.
+
+The .ts sources live in resources/translations; the .qm files are built from them
+by Qt's lrelease (shipped with PySide6) when missing or older than their source.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+
+
+def ts_file(language: str) -> Path:
+    return TRANSLATIONS_DIR / f"hotline_desktop_{language}.ts"
+
+
+def qm_file(language: str) -> Path:
+    return ts_file(language).with_suffix(".qm")
+
+
+def _qt_tool(name: str) -> str:
+    import PySide6
+
+    return str(Path(PySide6.__file__).parent / (f"{name}.exe" if sys.platform == "win32" else name))
+
+
+def update_translation_sources() -> None:
+    """Collect every tr() string of the package into the .ts files (for translators)."""
+    package = Path(__file__).resolve().parent
+    sources = [str(path) for path in sorted(package.rglob("*.py")) if _uses_tr(path)]
+    for language in LANGUAGES:
+        if language == "en":
+            continue  # the source text is English
+        subprocess.run(
+            [
+                _qt_tool("lupdate"),
+                "-locations",
+                "none",
+                "-no-obsolete",
+                *sources,
+                "-ts",
+                str(ts_file(language)),
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+
+def _uses_tr(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return "tr(" in text or "translate(" in text
+
+
+def build_translations() -> list[Path]:
+    """Compile every .ts whose .qm is missing or stale; returns the files built."""
+    built = []
+    for source in sorted(TRANSLATIONS_DIR.glob("*.ts")):
+        target = source.with_suffix(".qm")
+        if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+            continue
+        subprocess.run(
+            [_qt_tool("lrelease"), "-silent", str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
+        built.append(target)
+    return built
+
+
+def install_translators(
+    app: QCoreApplication, language: str = DEFAULT_LANGUAGE
+) -> list[QTranslator]:
+    """Load Qt's own strings and the application's for ``language``; English needs none."""
+    if language == "en":
+        return []
+    try:
+        build_translations()
+    except (OSError, subprocess.CalledProcessError) as error:
+        # A frozen build ships its .qm files and has no lrelease: use what is there.
+        log.warning("could not build translations: %s", error)
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, folder in (("qtbase", qt_dir), ("hotline_desktop", str(TRANSLATIONS_DIR))):
+        translator = QTranslator(app)
+        if translator.load(QLocale(language), name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+        else:
+            log.warning("no %s translation for %s in %s", name, language, folder)
+    return translators

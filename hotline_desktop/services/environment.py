@@ -1,0 +1,80 @@
+"""What every service needs: the open database, the working calendar, the time limits, a clock."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import peewee
+
+from ..domain.calendar import WorkingCalendar
+from ..domain.time_limits import TimeLimitPolicy
+from ..reference_data import REFERENCE_DIR
+from ..store.database import DatabaseInfo, connect_database
+from ..store.models import CalendarOverride
+from ..store.models import database as database_proxy
+from ..store.schema import prepare
+from ..store.search import SearchIndex, search_index_for
+
+
+def default_time_limits() -> TimeLimitPolicy:
+    data = json.loads((REFERENCE_DIR / "time_limits.json").read_text(encoding="utf-8"))
+    return TimeLimitPolicy.from_dict(data)
+
+
+@dataclass
+class Environment:
+    db: peewee.Database
+    info: DatabaseInfo
+    calendar: WorkingCalendar
+    limits: TimeLimitPolicy
+    search: SearchIndex
+    clock: Callable[[], datetime] = field(default=datetime.now)
+
+    def now(self) -> datetime:
+        # Whole seconds: every engine stores them alike, and nobody reads microseconds.
+        return self.clock().replace(microsecond=0)
+
+    def write(self) -> AbstractContextManager:
+        """One write transaction. SQLite takes its write lock at the start, so that two
+        workstations reading then writing the same ticket cannot deadlock."""
+        if isinstance(self.db, peewee.SqliteDatabase):
+            return self.db.atomic("IMMEDIATE")
+        return self.db.atomic()
+
+    def reload_calendar(self) -> None:
+        overrides = list(CalendarOverride.select())
+        self.calendar = WorkingCalendar(
+            extra_holidays=[o.day for o in overrides if not o.workday],
+            extra_workdays=[o.day for o in overrides if o.workday],
+        )
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+def open_environment(
+    url: str,
+    backup_dir: Path,
+    *,
+    skip_backup: bool = False,
+    clock: Callable[[], datetime] = datetime.now,
+) -> tuple[Environment, str]:
+    """Connect, create or migrate the schema; returns the environment and what was done."""
+    db, info = connect_database(url)
+    database_proxy.initialize(db)
+    try:
+        done = prepare(db, info, backup_dir, skip_backup=skip_backup)
+    except Exception:
+        db.close()
+        raise
+    env = Environment(
+        db, info, WorkingCalendar(), default_time_limits(), search_index_for(db), clock
+    )
+    env.reload_calendar()
+    return env, done

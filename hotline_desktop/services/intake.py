@@ -1,0 +1,246 @@
+"""Call intake (来电登记): every call is logged; a request becomes a ticket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+import peewee
+
+from ..domain import validation
+from ..domain.employers import employer_key
+from ..domain.errors import InvalidInput
+from ..domain.vocabulary import CallKind, Channel, TicketOrigin, TicketStatus, Urgency
+from ..domain.workflow import Actor, Step, authorize_intake
+from ..store.models import (
+    Call,
+    Caller,
+    Category,
+    Employer,
+    EmploymentForm,
+    Industry,
+    OrgUnit,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
+from ..store.search import document
+from .environment import Environment
+
+
+@dataclass
+class CallInput:
+    """What the agent typed; strings as typed, checked by ``log_call``."""
+
+    phone: str
+    description: str
+    kind: CallKind | str = CallKind.REQUEST
+    category_code: str = "other"
+    caller_name: str = ""
+    employer_name: str = ""
+    region_code: str = ""
+    industry_code: str = ""
+    employment_form_code: str = ""
+    headcount: int | str = 1
+    amount: Decimal | str | None = None
+    urgency: Urgency | str = Urgency.NORMAL
+    channel: Channel | str = Channel.PHONE
+    origin: TicketOrigin | str = TicketOrigin.PROVINCE
+    complex_case: bool = False
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    call_id: int
+    ticket_id: int | None = None
+    number: str | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class _Checked:
+    phone: str
+    caller_name: str
+    employer_name: str
+    description: str
+    answer: str
+    kind: CallKind
+    urgency: Urgency
+    channel: Channel
+    origin: TicketOrigin
+    headcount: int
+    amount: Decimal | None
+
+
+def _enum(enum_type, value, field_name: str):
+    try:
+        return enum_type(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in enum_type)
+        raise InvalidInput(field_name, f"“{value}” is not one of {choices}") from None
+
+
+def _reference(model, code: str, field_name: str, *, required: bool = False):
+    if not code:
+        if required:
+            raise InvalidInput(field_name, "choose one")
+        return None
+    row = model.get_or_none(model.code == code)
+    if row is None:
+        raise InvalidInput(field_name, f"unknown {field_name} “{code}”")
+    return row
+
+
+def check_call(data: CallInput) -> _Checked:
+    """Every field's check, before anything is written: a bad field changes nothing."""
+    return _Checked(
+        phone=validation.phone(data.phone),
+        caller_name=validation.text(data.caller_name, "caller name", limit=validation.MAX_NAME),
+        employer_name=validation.text(
+            data.employer_name, "employer", limit=validation.MAX_SHORT_TEXT
+        ),
+        description=validation.description(data.description),
+        answer=validation.text(data.answer, "answer", limit=validation.MAX_DESCRIPTION),
+        kind=_enum(CallKind, data.kind, "call kind"),
+        urgency=_enum(Urgency, data.urgency, "urgency"),
+        channel=_enum(Channel, data.channel, "channel"),
+        origin=_enum(TicketOrigin, data.origin, "origin"),
+        headcount=validation.headcount(data.headcount),
+        amount=validation.amount(data.amount, "amount involved"),
+    )
+
+
+def log_call(
+    env: Environment, actor: Actor, data: CallInput, *, create_ticket: bool
+) -> IntakeResult:
+    """Log the call; answered on the call it is closed, otherwise it becomes a new ticket."""
+    authorize_intake(Step.CREATE if create_ticket else Step.LOG_CALL, actor)
+    checked = check_call(data)
+    if not create_ticket and not checked.answer and checked.kind == CallKind.CONSULTATION:
+        raise InvalidInput("answer", "say what the caller was told when answering on the call")
+    now = env.now()
+    with env.write():
+        category = _reference(Category, data.category_code, "category", required=create_ticket)
+        region = _reference(OrgUnit, data.region_code, "region")
+        industry = _reference(Industry, data.industry_code, "industry")
+        form = _reference(EmploymentForm, data.employment_form_code, "employment form")
+        caller = _caller(checked.phone, checked.caller_name, now)
+        call = Call.create(
+            caller=caller,
+            received_at=now,
+            agent=actor.user_id,
+            kind=checked.kind.value,
+            channel=checked.channel.value,
+            category=category,
+            description=checked.description,
+            answer=checked.answer,
+            answered_on_call=not create_ticket,
+        )
+        if not create_ticket:
+            return IntakeResult(call.id)
+        ticket = Ticket.create(
+            number=next_ticket_number(env, now),
+            call=call,
+            caller=caller,
+            caller_name=checked.caller_name,
+            phone=checked.phone,
+            employer=_employer(checked.employer_name),
+            employer_name=checked.employer_name,
+            region=region,
+            industry=industry,
+            employment_form=form,
+            category=category,
+            headcount=checked.headcount,
+            amount_involved=checked.amount,
+            description=checked.description,
+            urgency=checked.urgency.value,
+            channel=checked.channel.value,
+            origin=checked.origin.value,
+            complex_case=bool(data.complex_case),
+            status=TicketStatus.NEW.value,
+            created_at=now,
+            created_by=actor.user_id,
+            updated_at=now,
+            updated_by=actor.user_id,
+        )
+        TicketEvent.create(
+            ticket=ticket,
+            at=now,
+            actor=actor.user_id,
+            step=Step.CREATE.value,
+            to_status=TicketStatus.NEW.value,
+            unit=actor.unit_id,
+            note="",
+        )
+        env.search.add_many(
+            [
+                (
+                    ticket.id,
+                    document(
+                        ticket.number, ticket.caller_name, ticket.employer_name, ticket.description
+                    ),
+                )
+            ]
+        )
+    return IntakeResult(call.id, ticket.id, ticket.number, ticket.version)
+
+
+def _caller(phone: str, name: str, now: datetime) -> Caller:
+    caller = Caller.get_or_none(Caller.phone == phone)
+    if caller is None:
+        try:
+            with Caller._meta.database.atomic():
+                return Caller.create(phone=phone, name=name, first_call_at=now, last_call_at=now)
+        except peewee.IntegrityError:
+            # Another workstation logged a call from the same number a moment ago.
+            caller = Caller.get(Caller.phone == phone)
+    caller.last_call_at = now
+    if name:
+        caller.name = name
+    caller.save(only=[Caller.last_call_at, Caller.name])
+    return caller
+
+
+def _employer(name: str) -> Employer | None:
+    key = employer_key(name)
+    if not key:
+        return None
+    employer = Employer.get_or_none(Employer.key == key)
+    if employer is not None:
+        return employer
+    try:
+        with Employer._meta.database.atomic():
+            return Employer.create(name=name, key=key)
+    except peewee.IntegrityError:
+        return Employer.get(Employer.key == key)
+
+
+def format_ticket_number(day: str, value: int) -> str:
+    return f"{day}-{value:05d}"
+
+
+def next_ticket_number(env: Environment, now: datetime) -> str:
+    """The day's next number, e.g. 20261128-00042, drawn inside the caller's transaction.
+
+    The sequence row stays locked until the transaction ends, so workstations
+    sharing a server queue up for numbers instead of drawing the same one.
+    """
+    day = now.strftime("%Y%m%d")
+    for _attempt in range(3):
+        bumped = (
+            TicketSequence.update(last_value=TicketSequence.last_value + 1)
+            .where(TicketSequence.day == day)
+            .execute()
+        )
+        if bumped:
+            value = TicketSequence.get(TicketSequence.day == day).last_value
+            return format_ticket_number(day, value)
+        try:
+            with env.db.atomic():
+                TicketSequence.create(day=day, last_value=1)
+            return format_ticket_number(day, 1)
+        except peewee.IntegrityError:
+            continue  # another workstation drew the day's first number: bump theirs
+    raise RuntimeError(f"could not draw a ticket number for {day}")

@@ -1,0 +1,250 @@
+"""Chinese full-text search over tickets, on each engine's best footing.
+
+The unit of the index is the character bigram (see ``bigrams``):
+- SQLite: a contentless FTS5 table over bigram tokens; a term is a phrase of
+  consecutive bigrams, so hits are exact and the index alone answers.
+- PostgreSQL: a side table with a GIN-indexed ``tsvector`` of distinct bigrams,
+  no positions (small and quick to build); a term longer than one token is the AND
+  of its bigrams, then the candidate rows are checked with ``LIKE`` on the text.
+- MySQL/MariaDB: ``LIKE`` over the text, without an index (small installations).
+
+Ticket ids grow with creation time, so "newest first" is "highest id first".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import peewee
+
+from .bigrams import SearchTerm, index_text, parse_query
+from .models import Ticket
+
+SEARCHED_FIELDS = ("number", "caller_name", "employer_name", "description")
+
+
+def document(number: str, caller_name: str, employer_name: str, description: str) -> str:
+    return index_text(number, caller_name, employer_name, description)
+
+
+class SearchIndex:
+    """The engine-independent face of the ticket search index."""
+
+    def __init__(self, db: peewee.Database):
+        self.db = db
+
+    def create(self) -> None:
+        raise NotImplementedError
+
+    def add_many(self, rows: Iterable[tuple[int, str]]) -> None:
+        """Index (ticket id, document) pairs of tickets not indexed yet."""
+        raise NotImplementedError
+
+    def replace(self, ticket_id: int, old_document: str, new_document: str) -> None:
+        raise NotImplementedError
+
+    def matching_ids(self, query: str, limit: int = 50) -> list[int]:
+        """Ids of the newest tickets matching every term of ``query``."""
+        raise NotImplementedError
+
+    def count(self, query: str, cap: int = 10_000) -> int:
+        """How many tickets match, stopping at ``cap`` + 1 so a view can say "10,000+"."""
+        raise NotImplementedError
+
+    def condition(self, query: str) -> peewee.Expression:
+        """A WHERE condition on Ticket for queries that combine search with filters."""
+        raise NotImplementedError
+
+
+class SqliteSearchIndex(SearchIndex):
+    def create(self) -> None:
+        self.db.execute_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS ticket_fts USING fts5("
+            "body, content='', columnsize=0, tokenize='unicode61')"
+        )
+
+    def add_many(self, rows):
+        cursor = self.db.cursor()
+        cursor.executemany("INSERT INTO ticket_fts(rowid, body) VALUES (?, ?)", rows)
+
+    def replace(self, ticket_id, old_document, new_document):
+        self.db.execute_sql(
+            "INSERT INTO ticket_fts(ticket_fts, rowid, body) VALUES ('delete', ?, ?)",
+            (ticket_id, old_document),
+        )
+        self.db.execute_sql(
+            "INSERT INTO ticket_fts(rowid, body) VALUES (?, ?)", (ticket_id, new_document)
+        )
+
+    @staticmethod
+    def match_expression(terms: Sequence[SearchTerm]) -> str:
+        phrases = []
+        for term in terms:
+            phrase = '"' + " ".join(term.tokens) + '"'
+            phrases.append(phrase + " *" if term.prefix else phrase)
+        return " AND ".join(phrases)
+
+    def matching_ids(self, query, limit=50):
+        terms = parse_query(query)
+        if not terms:
+            return []
+        rows = self.db.execute_sql(
+            "SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+            (self.match_expression(terms), limit),
+        )
+        return [row[0] for row in rows]
+
+    def count(self, query, cap=10_000):
+        terms = parse_query(query)
+        if not terms:
+            return 0
+        return self.db.execute_sql(
+            "SELECT count(*) FROM (SELECT 1 FROM ticket_fts WHERE ticket_fts MATCH ? LIMIT ?)",
+            (self.match_expression(terms), cap + 1),
+        ).fetchone()[0]
+
+    def condition(self, query):
+        terms = parse_query(query)
+        if not terms:
+            return Ticket.id.is_null(False)
+        return Ticket.id.in_(
+            peewee.SQL(
+                "(SELECT rowid FROM ticket_fts WHERE ticket_fts MATCH ?)",
+                (self.match_expression(terms),),
+            )
+        )
+
+
+class PostgresSearchIndex(SearchIndex):
+    def create(self) -> None:
+        self.db.execute_sql(
+            "CREATE TABLE IF NOT EXISTS ticket_search ("
+            "ticket_id integer PRIMARY KEY REFERENCES ticket(id), "
+            "vector tsvector NOT NULL)"
+        )
+        self.db.execute_sql(
+            "CREATE INDEX IF NOT EXISTS ticket_search_vector ON ticket_search USING gin (vector)"
+        )
+
+    @staticmethod
+    def vector(document: str) -> str:
+        # Tokens are CJK characters, digits and lower-case Latin letters only, so the
+        # tsvector literal needs no quoting.
+        return " ".join(sorted(set(document.split())))
+
+    def add_many(self, rows):
+        with self.db.cursor().copy("COPY ticket_search (ticket_id, vector) FROM STDIN") as copy:
+            for ticket_id, doc in rows:
+                copy.write_row((ticket_id, self.vector(doc)))
+
+    def replace(self, ticket_id, old_document, new_document):
+        self.db.execute_sql(
+            "UPDATE ticket_search SET vector = %s::tsvector WHERE ticket_id = %s",
+            (self.vector(new_document), ticket_id),
+        )
+
+    @staticmethod
+    def tsquery(terms: Sequence[SearchTerm]) -> str:
+        lexemes = []
+        for term in terms:
+            for position, token in enumerate(term.tokens):
+                last = position == len(term.tokens) - 1
+                lexemes.append(f"'{token}':*" if last and term.prefix else f"'{token}'")
+        return " & ".join(lexemes)
+
+    def _where(self, terms: Sequence[SearchTerm]) -> tuple[str, list]:
+        sql = "s.vector @@ %s::tsquery"
+        params: list = [self.tsquery(terms)]
+        # Without positions, bigrams found apart could fake a longer term: check the text.
+        for term in terms:
+            if term.exact:
+                continue
+            pattern = "%" + _escape_like(term.text) + "%"
+            operator = "ILIKE" if any(c.isascii() and c.isalpha() for c in term.text) else "LIKE"
+            sql += " AND (" + " OR ".join(f"t.{f} {operator} %s" for f in SEARCHED_FIELDS) + ")"
+            params.extend([pattern] * len(SEARCHED_FIELDS))
+        return sql, params
+
+    def _needs_text(self, terms: Sequence[SearchTerm]) -> bool:
+        return any(not term.exact for term in terms)
+
+    def matching_ids(self, query, limit=50):
+        terms = parse_query(query)
+        if not terms:
+            return []
+        where, params = self._where(terms)
+        join = " JOIN ticket t ON t.id = s.ticket_id" if self._needs_text(terms) else ""
+        rows = self.db.execute_sql(
+            f"SELECT s.ticket_id FROM ticket_search s{join} WHERE {where} "
+            "ORDER BY s.ticket_id DESC LIMIT %s",
+            (*params, limit),
+        )
+        return [row[0] for row in rows]
+
+    def count(self, query, cap=10_000):
+        terms = parse_query(query)
+        if not terms:
+            return 0
+        where, params = self._where(terms)
+        join = " JOIN ticket t ON t.id = s.ticket_id" if self._needs_text(terms) else ""
+        return self.db.execute_sql(
+            f"SELECT count(*) FROM (SELECT 1 FROM ticket_search s{join} WHERE {where} LIMIT %s) c",
+            (*params, cap + 1),
+        ).fetchone()[0]
+
+    def condition(self, query):
+        terms = parse_query(query)
+        if not terms:
+            return Ticket.id.is_null(False)
+        where, params = self._where(terms)
+        return Ticket.id.in_(
+            peewee.SQL(
+                "(SELECT s.ticket_id FROM ticket_search s JOIN ticket t ON t.id = s.ticket_id "
+                f"WHERE {where})",
+                params,
+            )
+        )
+
+
+class LikeSearchIndex(SearchIndex):
+    """No index: scans the text. Good enough for the few thousand tickets of a small office."""
+
+    def create(self) -> None:
+        pass
+
+    def add_many(self, rows):
+        pass
+
+    def replace(self, ticket_id, old_document, new_document):
+        pass
+
+    def condition(self, query):
+        expression = Ticket.id.is_null(False)
+        for term in parse_query(query):
+            matches = [getattr(Ticket, name).contains(term.text) for name in SEARCHED_FIELDS]
+            expression &= peewee.reduce(lambda a, b: a | b, matches)
+        return expression
+
+    def matching_ids(self, query, limit=50):
+        if not parse_query(query):
+            return []
+        rows = Ticket.select(Ticket.id).where(self.condition(query))
+        return [row.id for row in rows.order_by(Ticket.id.desc()).limit(limit)]
+
+    def count(self, query, cap=10_000):
+        if not parse_query(query):
+            return 0
+        inner = Ticket.select(Ticket.id).where(self.condition(query)).limit(cap + 1)
+        return inner.count()
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_index_for(db: peewee.Database) -> SearchIndex:
+    if isinstance(db, peewee.SqliteDatabase):
+        return SqliteSearchIndex(db)
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return PostgresSearchIndex(db)
+    return LikeSearchIndex(db)
