@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 import time
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="sqlite:///file.db, postgresql://user@host/name or mysql://user@host/name "
         f"(default: ${settings.DATABASE_URL_VARIABLE} or the embedded SQLite file)",
     )
+    parser.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     init = commands.add_parser("init", help="create or migrate the database, add reference data")
@@ -99,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
+    )
     try:
         return _COMMANDS[args.command](args)
     except HotlineError as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -170,3 +171,26 @@ def _check_unique(codes: Iterable[str], file_name: str) -> None:
         if code in seen:
             raise ValueError(f"{file_name}: duplicate code {code!r}")
         seen.add(code)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarOverrideSpec:
+    day: date
+    workday: bool
+
+
+def load_calendar_overrides(directory: Path = REFERENCE_DIR) -> tuple[CalendarOverrideSpec, ...]:
+    """Days that override the calendar libraries: announced holidays and make-up working days."""
+    path = directory / "calendar.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        holidays = [date.fromisoformat(text) for text in data["extra_holidays"]]
+        workdays = [date.fromisoformat(text) for text in data["extra_workdays"]]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{path.name}: {error}") from None
+    if clash := set(holidays) & set(workdays):
+        raise ValueError(f"{path.name}: {sorted(clash)[0]} is both a holiday and a working day")
+    return tuple(
+        [CalendarOverrideSpec(day, False) for day in holidays]
+        + [CalendarOverrideSpec(day, True) for day in workdays]
+    )

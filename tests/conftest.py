@@ -39,9 +39,9 @@ def _server_or_skip(engine: str, error: Exception):
 
 
 def _admin_connection(url: str):
-    from hotline_desktop.store.database import connect_database
+    from hotline_desktop.store.database import open_database
 
-    db, _info = connect_database(url)
+    db, _info = open_database(url)
     return db
 
 

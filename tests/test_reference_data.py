@@ -141,3 +141,24 @@ def test_a_duplicate_category_is_refused(tmp_path):
     (tmp_path / "categories.json").write_text(json.dumps([entry, entry]), "utf-8")
     with pytest.raises(ValueError, match="duplicate code 'wages'"):
         load_categories(tmp_path)
+
+
+def test_calendar_overrides_are_read_and_checked(tmp_path):
+    from datetime import date
+
+    from hotline_desktop.reference_data import load_calendar_overrides
+
+    (tmp_path / "calendar.json").write_text(
+        '{"extra_holidays": ["2027-02-08"], "extra_workdays": ["2027-02-20"]}', encoding="utf-8"
+    )
+    overrides = load_calendar_overrides(tmp_path)
+    assert {(o.day, o.workday) for o in overrides} == {
+        (date(2027, 2, 8), False),
+        (date(2027, 2, 20), True),
+    }
+    (tmp_path / "calendar.json").write_text(
+        '{"extra_holidays": ["2027-02-20"], "extra_workdays": ["2027-02-20"]}', encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="both a holiday and a working day"):
+        load_calendar_overrides(tmp_path)
+    assert load_calendar_overrides() == ()  # the shipped file lists no override today

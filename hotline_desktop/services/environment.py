@@ -14,11 +14,13 @@ import peewee
 from ..domain.calendar import WorkingCalendar
 from ..domain.time_limits import TimeLimitPolicy
 from ..reference_data import REFERENCE_DIR
-from ..store.database import DatabaseInfo, connect_database
+from ..store.database import DatabaseInfo, open_database
 from ..store.models import CalendarOverride
 from ..store.models import database as database_proxy
+from ..store.reference_cache import ReferenceCache
 from ..store.schema import prepare
 from ..store.search import SearchIndex, search_index_for
+from ..store.statements import Statements
 
 
 def default_time_limits() -> TimeLimitPolicy:
@@ -34,6 +36,11 @@ class Environment:
     limits: TimeLimitPolicy
     search: SearchIndex
     clock: Callable[[], datetime] = field(default=datetime.now)
+    sql: Statements = field(init=False)
+    reference: ReferenceCache = field(init=False, default_factory=ReferenceCache)
+
+    def __post_init__(self) -> None:
+        self.sql = Statements(self.db)
 
     def now(self) -> datetime:
         # Whole seconds: every engine stores them alike, and nobody reads microseconds.
@@ -66,7 +73,7 @@ def open_environment(
     clock: Callable[[], datetime] = datetime.now,
 ) -> tuple[Environment, str]:
     """Connect, create or migrate the schema; returns the environment and what was done."""
-    db, info = connect_database(url)
+    db, info = open_database(url)
     database_proxy.initialize(db)
     try:
         done = prepare(db, info, backup_dir, skip_backup=skip_backup)

@@ -16,11 +16,7 @@ from ..domain.workflow import Actor, Step, authorize_intake
 from ..store.models import (
     Call,
     Caller,
-    Category,
     Employer,
-    EmploymentForm,
-    Industry,
-    OrgUnit,
     Ticket,
     TicketEvent,
     TicketSequence,
@@ -82,15 +78,16 @@ def _enum(enum_type, value, field_name: str):
         raise InvalidInput(field_name, f"“{value}” is not one of {choices}") from None
 
 
-def _reference(model, code: str, field_name: str, *, required: bool = False):
+def _code(lookup, code: str, field_name: str, *, required: bool = False) -> int | None:
+    """The id behind a reference code, or InvalidInput naming the field."""
     if not code:
         if required:
             raise InvalidInput(field_name, "choose one")
         return None
-    row = model.get_or_none(model.code == code)
-    if row is None:
+    found = lookup(code)
+    if found is None:
         raise InvalidInput(field_name, f"unknown {field_name} “{code}”")
-    return row
+    return found
 
 
 def check_call(data: CallInput) -> _Checked:
@@ -121,14 +118,16 @@ def log_call(
     if not create_ticket and not checked.answer and checked.kind == CallKind.CONSULTATION:
         raise InvalidInput("answer", "say what the caller was told when answering on the call")
     now = env.now()
+    ref = env.reference
+    category = _code(ref.category_id, data.category_code, "category", required=create_ticket)
+    region = _code(lambda code: getattr(ref.unit(code), "id", None), data.region_code, "region")
+    industry = _code(ref.industry_id, data.industry_code, "industry")
+    form = _code(ref.form_id, data.employment_form_code, "employment form")
     with env.write():
-        category = _reference(Category, data.category_code, "category", required=create_ticket)
-        region = _reference(OrgUnit, data.region_code, "region")
-        industry = _reference(Industry, data.industry_code, "industry")
-        form = _reference(EmploymentForm, data.employment_form_code, "employment form")
-        caller = _caller(checked.phone, checked.caller_name, now)
-        call = Call.create(
-            caller=caller,
+        caller = _caller(env, checked.phone, checked.caller_name, now)
+        call = env.sql.insert(
+            Call,
+            caller=caller.id,
             received_at=now,
             agent=actor.user_id,
             kind=checked.kind.value,
@@ -140,13 +139,14 @@ def log_call(
         )
         if not create_ticket:
             return IntakeResult(call.id)
-        ticket = Ticket.create(
+        ticket = env.sql.insert(
+            Ticket,
             number=next_ticket_number(env, now),
-            call=call,
-            caller=caller,
+            call=call.id,
+            caller=caller.id,
             caller_name=checked.caller_name,
             phone=checked.phone,
-            employer=_employer(checked.employer_name),
+            employer=_employer(env, checked.employer_name),
             employer_name=checked.employer_name,
             region=region,
             industry=industry,
@@ -165,8 +165,9 @@ def log_call(
             updated_at=now,
             updated_by=actor.user_id,
         )
-        TicketEvent.create(
-            ticket=ticket,
+        env.sql.insert(
+            TicketEvent,
+            ticket=ticket.id,
             at=now,
             actor=actor.user_id,
             step=Step.CREATE.value,
@@ -187,34 +188,38 @@ def log_call(
     return IntakeResult(call.id, ticket.id, ticket.number, ticket.version)
 
 
-def _caller(phone: str, name: str, now: datetime) -> Caller:
-    caller = Caller.get_or_none(Caller.phone == phone)
-    if caller is None:
+def _caller(env: Environment, phone: str, name: str, now: datetime) -> Caller:
+    found = env.sql.where_equal(Caller, "phone", phone)
+    if not found:
         try:
-            with Caller._meta.database.atomic():
-                return Caller.create(phone=phone, name=name, first_call_at=now, last_call_at=now)
+            with env.db.atomic():
+                return env.sql.insert(
+                    Caller, phone=phone, name=name, first_call_at=now, last_call_at=now
+                )
         except peewee.IntegrityError:
             # Another workstation logged a call from the same number a moment ago.
-            caller = Caller.get(Caller.phone == phone)
+            found = env.sql.where_equal(Caller, "phone", phone)
+    caller = found[0]
+    before = dict(caller.__data__)
     caller.last_call_at = now
     if name:
         caller.name = name
-    caller.save(only=[Caller.last_call_at, Caller.name])
+    env.sql.update_changed(caller, before)
     return caller
 
 
-def _employer(name: str) -> Employer | None:
+def _employer(env: Environment, name: str) -> int | None:
     key = employer_key(name)
     if not key:
         return None
-    employer = Employer.get_or_none(Employer.key == key)
-    if employer is not None:
-        return employer
+    employer_id = env.sql.first_id(Employer, "key", key)
+    if employer_id is not None:
+        return employer_id
     try:
-        with Employer._meta.database.atomic():
-            return Employer.create(name=name, key=key)
+        with env.db.atomic():
+            return env.sql.insert(Employer, name=name, key=key).id
     except peewee.IntegrityError:
-        return Employer.get(Employer.key == key)
+        return env.sql.first_id(Employer, "key", key)
 
 
 def format_ticket_number(day: str, value: int) -> str:
@@ -228,18 +233,19 @@ def next_ticket_number(env: Environment, now: datetime) -> str:
     sharing a server queue up for numbers instead of drawing the same one.
     """
     day = now.strftime("%Y%m%d")
+    mark = env.db.param
     for _attempt in range(3):
-        bumped = (
-            TicketSequence.update(last_value=TicketSequence.last_value + 1)
-            .where(TicketSequence.day == day)
-            .execute()
-        )
+        bumped = env.db.execute_sql(
+            f"UPDATE ticket_sequence SET last_value = last_value + 1 WHERE day = {mark}", (day,)
+        ).rowcount
         if bumped:
-            value = TicketSequence.get(TicketSequence.day == day).last_value
+            value = env.db.execute_sql(
+                f"SELECT last_value FROM ticket_sequence WHERE day = {mark}", (day,)
+            ).fetchone()[0]
             return format_ticket_number(day, value)
         try:
             with env.db.atomic():
-                TicketSequence.create(day=day, last_value=1)
+                env.sql.insert(TicketSequence, day=day, last_value=1)
             return format_ticket_number(day, 1)
         except peewee.IntegrityError:
             continue  # another workstation drew the day's first number: bump theirs

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..reference_data import (
+    load_calendar_overrides,
     load_categories,
     load_employment_forms,
     load_industries,
     load_org_units,
 )
-from ..store.models import Category, EmploymentForm, Industry, OrgUnit
+from ..store.models import CalendarOverride, Category, EmploymentForm, Industry, OrgUnit
 from .environment import Environment
 
 
@@ -50,4 +51,13 @@ def install_reference_data(env: Environment) -> int:
                     fields["new_form"] = spec.new_form
                 model.create(sort_order=order, **fields)
                 added += 1
+        known_days = {day for (day,) in CalendarOverride.select(CalendarOverride.day).tuples()}
+        for override in load_calendar_overrides():
+            if override.day not in known_days:
+                CalendarOverride.create(
+                    day=override.day, workday=override.workday, note="shipped with the app"
+                )
+                added += 1
+    env.reference.reload()
+    env.reload_calendar()
     return added

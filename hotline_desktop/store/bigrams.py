@@ -19,8 +19,15 @@ from dataclasses import dataclass
 _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([0-9a-z]+)")
 
 
+# Full-width digits and letters, typed with a Chinese input method, which NFKC folds.
+_WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+    # NFKC costs more than the search for the characters it would change.
+    if _WIDE.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    return text.lower()
 
 
 def index_tokens(text: str) -> list[str]:

@@ -51,7 +51,7 @@ def describe_url(url: str) -> DatabaseInfo:
     return DatabaseInfo(url, scheme, f"{user}{parts.hostname}{port}/{parts.path.strip('/')}")
 
 
-def connect_database(url: str) -> tuple[peewee.Database, DatabaseInfo]:
+def open_database(url: str) -> tuple[peewee.Database, DatabaseInfo]:
     """Open the database at ``url``; fails with one clear line."""
     info = describe_url(url)
     db = _sqlite(Path(info.description)) if info.engine == "sqlite" else _server(info)

@@ -30,6 +30,9 @@ def document(number: str, caller_name: str, employer_name: str, description: str
 class SearchIndex:
     """The engine-independent face of the ticket search index."""
 
+    # Ordinary tables holding the index, whose indexes a bulk load may defer.
+    tables: tuple[str, ...] = ()
+
     def __init__(self, db: peewee.Database):
         self.db = db
 
@@ -116,6 +119,8 @@ class SqliteSearchIndex(SearchIndex):
 
 
 class PostgresSearchIndex(SearchIndex):
+    tables = ("ticket_search",)
+
     def create(self) -> None:
         self.db.execute_sql(
             "CREATE TABLE IF NOT EXISTS ticket_search ("

@@ -149,7 +149,7 @@ def test_every_event_records_who_and_what_changed(env, staff, new_ticket):
     assert (event.from_status, event.to_status) == ("new", "dispatched")
     changed = json.loads(event.details)
     assert changed["status"] == ["new", "dispatched"]
-    assert changed["holder_unit_id"][0] is None
+    assert changed["holder_unit"][0] is None
 
 
 def test_handle_in_office_goes_straight_to_the_office(env, staff, new_ticket):
@@ -342,3 +342,35 @@ def test_payments_are_checked(env, staff, clock, new_ticket):
         env, staff.dispatcher, ticket_id, steps.PaymentInput("8000", date(2026, 9, 29))
     )
     assert Ticket.get_by_id(ticket_id).recovered_total == Decimal("8000.00")
+
+
+def test_a_ticket_back_at_dispatch_holds_no_active_assignment(env, staff, new_ticket):
+    """The invariant the step runner relies on to skip reading a new ticket's assignments."""
+    returned = new_ticket()
+    steps.dispatch(env, staff.dispatcher, returned, "xa", co_units=["sx-hrss"])
+    steps.sign(env, staff.hrss, returned)
+    steps.return_ticket(env, staff.xian, returned, "不属本单位管辖")
+    reopened = new_ticket()
+    steps.dispatch(env, staff.dispatcher, reopened, "xa", co_units=["sx-hrss"])
+    steps.sign(env, staff.xian, reopened)
+    steps.dispatch_down(env, staff.xian, reopened, "xa-yanta")
+    steps.sign(env, staff.yanta, reopened)
+    steps.report_up(env, staff.yanta, reopened, "已核实")
+    steps.complete(env, staff.xian, reopened, "已办结")
+    steps.callback(env, staff.agent, reopened, "unsatisfied")
+    steps.reopen(env, staff.supervisor, reopened, "不满意")
+    for ticket_id in (returned, reopened):
+        assert status_of(ticket_id) == S.NEW
+        states = {a.state for a in Assignment.select().where(Assignment.ticket == ticket_id)}
+        assert states.isdisjoint({AssignmentState.DISPATCHED, AssignmentState.SIGNED})
+
+
+def test_an_admins_calendar_override_moves_the_due_dates(env, staff, clock, new_ticket):
+    from hotline_desktop.store.models import CalendarOverride
+
+    ticket_id = new_ticket(headcount=1)
+    # Declare Wednesday 30 September a holiday: the first working day after Tuesday is 8 October.
+    CalendarOverride.create(day=date(2026, 9, 30), workday=False, note="test")
+    env.reload_calendar()
+    steps.dispatch(env, staff.dispatcher, ticket_id, "xa")
+    assert Ticket.get_by_id(ticket_id).sign_due_at == datetime(2026, 10, 8, 9, 0)

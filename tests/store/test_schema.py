@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hotline_desktop.services.environment import open_environment
-from hotline_desktop.store.database import DatabaseUnavailable, connect_database, describe_url
+from hotline_desktop.store.database import DatabaseUnavailable, open_database, describe_url
 from hotline_desktop.store.models import ALL_MODELS, Payment, Ticket
 from hotline_desktop.store.schema import SCHEMA_VERSION, SchemaTooNew, stored_version
 
@@ -142,11 +142,11 @@ def test_bad_urls_are_explained(url, message):
 
 def test_an_unreachable_server_is_one_clear_error():
     with pytest.raises(DatabaseUnavailable, match="cannot reach the database"):
-        connect_database("postgresql://nobody@127.0.0.1:1/nothing")
+        open_database("postgresql://nobody@127.0.0.1:1/nothing")
 
 
 def test_postgresql_with_a_non_utf8_encoding_is_refused(postgresql_database):
-    admin, _info = connect_database(postgresql_database)
+    admin, _info = open_database(postgresql_database)
     admin.execute_sql("DROP DATABASE IF EXISTS hotline_latin1")
     admin.execute_sql(
         "CREATE DATABASE hotline_latin1 ENCODING 'LATIN1' LC_CTYPE 'C' LC_COLLATE 'C' "
@@ -156,8 +156,8 @@ def test_postgresql_with_a_non_utf8_encoding_is_refused(postgresql_database):
     url = postgresql_database.rsplit("/", 1)[0] + "/hotline_latin1"
     try:
         with pytest.raises(DatabaseUnavailable, match="needs UTF8"):
-            connect_database(url)
+            open_database(url)
     finally:
-        admin, _info = connect_database(postgresql_database)
+        admin, _info = open_database(postgresql_database)
         admin.execute_sql("DROP DATABASE IF EXISTS hotline_latin1")
         admin.close()

@@ -1,0 +1,239 @@
+"""`hotline-desktop benchmark`: intake, dispatch, loading and search on a million tickets.
+
+Every figure is a median (or a percentile) over repeated runs, and every ratio is
+against a baseline measured in the same run on the same data: the machine is
+shared and noisy, so absolute times alone say little.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import peewee
+
+from .demo.loader import DemoLoader, ensure_demo_users
+from .domain.workflow import Actor
+from .services import ticket_steps
+from .services.accounts import actor_for
+from .services.environment import Environment, open_environment
+from .services.intake import CallInput, log_call
+from .services.reference import install_reference_data
+from .store.database import open_database
+from .store.models import User
+from .store.search import document
+
+SEARCH_TERMS = ("欠薪", "工伤认定", "塔吊司机")
+SEARCH_REPEATS = 7
+TARGET_RATIO = 3.0
+TARGET_SEARCH_MS = 100.0
+TARGET_LOAD_SECONDS = 180.0
+
+
+@dataclass
+class Timings:
+    samples: list[float]
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.2f} ms"
+
+
+def _timed(action: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    action()
+    return time.perf_counter() - began
+
+
+def run_benchmark(
+    tickets: int, engines: list[str], runs: int, postgresql_server: str, workdir: str
+) -> int:
+    failures = 0
+    for engine in engines:
+        print(f"\n== {engine}: {tickets:,} demo tickets ==")
+        env, drop = _fresh_environment(engine, postgresql_server, Path(workdir))
+        try:
+            failures += _benchmark_engine(env, tickets, runs)
+        finally:
+            env.close()
+            drop()
+    print("\nall targets met" if not failures else f"\n{failures} target(s) missed")
+    return 1 if failures else 0
+
+
+def _fresh_environment(
+    engine: str, postgresql_server: str, workdir: Path
+) -> tuple[Environment, Callable[[], None]]:
+    if engine == "sqlite":
+        path = workdir / f"benchmark-{uuid.uuid4().hex[:8]}.db"
+        env, _done = open_environment(f"sqlite:///{path.resolve()}", workdir / "backups")
+
+        def drop() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+        return env, drop
+    if engine != "postgresql":
+        raise SystemExit(f"benchmark: unknown engine “{engine}” (sqlite or postgresql)")
+    name = f"hotline_bench_{uuid.uuid4().hex[:8]}"
+    admin, _info = open_database(postgresql_server)
+    admin.execute_sql(
+        f"CREATE DATABASE {name} ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' "
+        "TEMPLATE template0"
+    )
+    admin.close()
+    env, _done = open_environment(f"{postgresql_server.rsplit('/', 1)[0]}/{name}", workdir)
+
+    def drop() -> None:
+        db, _info = open_database(postgresql_server)
+        db.execute_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        db.close()
+
+    return env, drop
+
+
+def _benchmark_engine(env: Environment, tickets: int, runs: int) -> int:
+    install_reference_data(env)
+    ensure_demo_users(env)
+    missed = 0
+
+    end = datetime.combine(date.today(), datetime.min.time())
+    calls = round(tickets / 0.85)
+    seconds = _timed(lambda: DemoLoader(env).load(calls, end - timedelta(days=3 * 365), end))
+    verdict = ""
+    if env.info.engine == "sqlite":
+        met = seconds <= TARGET_LOAD_SECONDS
+        missed += not met
+        verdict = f"  (target ≤ {TARGET_LOAD_SECONDS:.0f} s: {'met' if met else 'MISSED'})"
+    print(f"load {calls:,} calls / {tickets:,} tickets: {seconds:7.1f} s{verdict}")
+
+    print("search, median of", SEARCH_REPEATS, "(newest 50 / count up to 10,000+):")
+    for term in SEARCH_TERMS:
+        newest = _repeat(lambda term=term: env.search.matching_ids(term, 50))
+        counted = _repeat(lambda term=term: env.search.count(term))
+        met = newest.p50 * 1000 <= TARGET_SEARCH_MS and counted.p50 * 1000 <= TARGET_SEARCH_MS
+        missed += not met
+        hits = env.search.count(term)
+        shown = "10,000+" if hits > 10_000 else f"{hits:,}"
+        print(
+            f"  {term:<6} {_ms(newest.p50)} / {_ms(counted.p50)}  ({shown} hits)"
+            f"  target ≤ {TARGET_SEARCH_MS:.0f} ms: {'met' if met else 'MISSED'}"
+        )
+
+    missed += _benchmark_writes(env, runs)
+    return missed
+
+
+def _repeat(action: Callable[[], object]) -> Timings:
+    action()  # warm the cache: the figures are for a workstation that is in use
+    return Timings([_timed(action) for _ in range(SEARCH_REPEATS)])
+
+
+def _staff(env: Environment) -> tuple[Actor, Actor]:
+    agent = User.get(User.username == "agent")
+    dispatcher = User.get(User.username == "dispatcher")
+    return actor_for(agent), actor_for(dispatcher)
+
+
+def _benchmark_writes(env: Environment, runs: int) -> int:
+    """Each run: the app takes a call and dispatches the ticket, then bare SQL writes the
+    same rows again; interleaved, so that both meet the same cache and the same noise."""
+    agent, dispatcher = _staff(env)
+    app_intake, app_dispatch, raw_intake, raw_dispatch = [], [], [], []
+    for index in range(runs):
+        data = CallInput(
+            phone=f"1391234{index % 10_000:04d}",
+            caller_name="测试来电人",
+            employer_name=f"陕西测试建工集团有限公司第{index % 50}项目部",
+            region_code="xa",
+            category_code="wages",
+            headcount=13,
+            amount="600000",
+            description="我和工友共13人在西安市某工地从事木工工作，被拖欠工资60余万元，多次索要未果。",
+        )
+        began = time.perf_counter()
+        result = log_call(env, agent, data, create_ticket=True)
+        app_intake.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        ticket_steps.dispatch(env, dispatcher, result.ticket_id, "xa", expected_version=1)
+        app_dispatch.append(time.perf_counter() - began)
+        intake_seconds, dispatch_seconds = _raw_writes(env, result.ticket_id)
+        raw_intake.append(intake_seconds)
+        raw_dispatch.append(dispatch_seconds)
+    missed = 0
+    for name, app, raw in (
+        ("intake (call + ticket + history)", Timings(app_intake), Timings(raw_intake)),
+        ("dispatch", Timings(app_dispatch), Timings(raw_dispatch)),
+    ):
+        ratio = app.p50 / raw.p50
+        met = ratio <= TARGET_RATIO
+        missed += not met
+        print(
+            f"{name}: p50 {_ms(app.p50)}, p95 {_ms(app.p95)}; raw SQL p50 {_ms(raw.p50)}, "
+            f"p95 {_ms(raw.p95)}; ratio {ratio:.2f}× (target ≤ {TARGET_RATIO:.0f}×: "
+            f"{'met' if met else 'MISSED'})"
+        )
+    return missed
+
+
+def _raw_writes(env: Environment, ticket_id: int) -> tuple[float, float]:
+    """The rows the app wrote for this ticket, written again by bare SQL: the floor."""
+    db = env.db
+    mark = db.param
+    call = _row(db, "call", f"id = (SELECT call_id FROM ticket WHERE id = {mark})", ticket_id)
+    ticket = _row(db, "ticket", f"id = {mark}", ticket_id)
+    created = _row(db, "ticket_event", f"ticket_id = {mark} AND step = 'create'", ticket_id)
+    assignment = _row(db, "assignment", f"ticket_id = {mark}", ticket_id)
+    sent = _row(db, "ticket_event", f"ticket_id = {mark} AND step = 'dispatch'", ticket_id)
+    number = f"R{uuid.uuid4().hex[:12]}"
+    text = document(number, ticket["caller_name"], ticket["employer_name"], ticket["description"])
+    new_ticket = {**ticket, "number": number, "status": "new", "holder_unit_id": None}
+
+    began = time.perf_counter()
+    with env.write():
+        new_ticket["call_id"] = _insert(db, "call", call)
+        new_id = _insert(db, "ticket", {**new_ticket, "version": 1})
+        _insert(db, "ticket_event", {**created, "ticket_id": new_id})
+        env.search.add_many([(new_id, text)])
+    intake = time.perf_counter() - began
+
+    began = time.perf_counter()
+    with env.write():
+        db.execute_sql(
+            f"UPDATE ticket SET status = 'dispatched', holder_unit_id = {mark}, "
+            f"version = version + 1 WHERE id = {mark} AND version = 1",
+            (ticket["holder_unit_id"], new_id),
+        )
+        _insert(db, "assignment", {**assignment, "ticket_id": new_id})
+        _insert(db, "ticket_event", {**sent, "ticket_id": new_id})
+    return intake, time.perf_counter() - began
+
+
+def _row(db: peewee.Database, table: str, where: str, value) -> dict:
+    cursor = db.execute_sql(f'SELECT * FROM "{table}" WHERE {where}', (value,))
+    names = [column[0] for column in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def _insert(db: peewee.Database, table: str, row: dict) -> int:
+    values = {name: value for name, value in row.items() if name != "id"}
+    names = ", ".join(f'"{name}"' for name in values)
+    marks = ", ".join([db.param] * len(values))
+    sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+    if isinstance(db, peewee.PostgresqlDatabase):
+        return db.execute_sql(sql + " RETURNING id", list(values.values())).fetchone()[0]
+    return db.execute_sql(sql, list(values.values())).lastrowid
