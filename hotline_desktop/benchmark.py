@@ -201,26 +201,45 @@ def _raw_writes(env: Environment, ticket_id: int) -> tuple[float, float]:
     sent = _row(db, "ticket_event", f"ticket_id = {mark} AND step = 'dispatch'", ticket_id)
     number = f"R{uuid.uuid4().hex[:12]}"
     text = document(number, ticket["caller_name"], ticket["employer_name"], ticket["description"])
-    new_ticket = {**ticket, "number": number, "status": "new", "holder_unit_id": None}
+    # The ticket as intake wrote it, and the columns dispatch then changed, with its values.
+    dispatched = {column: ticket[column] for column in _SET_BY_DISPATCH}
+    as_created = {**ticket, **dict.fromkeys(_SET_BY_DISPATCH), "number": number, "version": 1}
+    as_created.update(
+        status="new", updated_at=ticket["created_at"], updated_by_id=ticket["created_by_id"]
+    )
 
     began = time.perf_counter()
     with env.write():
-        new_ticket["call_id"] = _insert(db, "call", call)
-        new_id = _insert(db, "ticket", {**new_ticket, "version": 1})
+        as_created["call_id"] = _insert(db, "call", call)
+        new_id = _insert(db, "ticket", as_created)
         _insert(db, "ticket_event", {**created, "ticket_id": new_id})
         env.search.add_many([(new_id, text)])
     intake = time.perf_counter() - began
 
+    settings = ", ".join(f'"{column}" = {mark}' for column in dispatched)
     began = time.perf_counter()
     with env.write():
         db.execute_sql(
-            f"UPDATE ticket SET status = 'dispatched', holder_unit_id = {mark}, "
-            f"version = version + 1 WHERE id = {mark} AND version = 1",
-            (ticket["holder_unit_id"], new_id),
+            f"UPDATE ticket SET {settings}, version = version + 1 "
+            f"WHERE id = {mark} AND version = 1",
+            (*dispatched.values(), new_id),
         )
         _insert(db, "assignment", {**assignment, "ticket_id": new_id})
         _insert(db, "ticket_event", {**sent, "ticket_id": new_id})
     return intake, time.perf_counter() - began
+
+
+_SET_BY_DISPATCH = (
+    "status",
+    "handling",
+    "holder_unit_id",
+    "receiving_unit_id",
+    "dispatched_at",
+    "sign_due_at",
+    "due_at",
+    "updated_at",
+    "updated_by_id",
+)
 
 
 def _row(db: peewee.Database, table: str, where: str, value) -> dict:

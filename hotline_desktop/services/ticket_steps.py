@@ -7,7 +7,7 @@ step, applies it, bumps the version and appends the history event.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,6 +31,7 @@ from ..store.models import (
     Payment,
     Ticket,
 )
+from ..store.reference_cache import UnitInfo
 from .environment import Environment
 from .step_runner import (
     ACTIVE,
@@ -90,29 +91,25 @@ def dispatch(
     note = checked_note(note)
 
     def apply(s: StepRun) -> str:
-        holder = s.assign(lead, AssignmentRole.LEAD)
+        _hand_over(s, lead, HandlingMethod.DISPATCH)
         for unit in co:
             s.assign(unit, AssignmentRole.CO)
-        s.ticket.handling = HandlingMethod.DISPATCH.value
-        s.ticket.holder_unit = lead.id
-        s.ticket.receiving_unit = lead.id
-        s.start_clock(holder)
         return note
 
     return run_step(env, actor, ticket_id, Step.DISPATCH, apply, expected_version=expected_version)
 
 
-def _take_in_house(kind: UnitKind, handling: HandlingMethod) -> Callable[[StepRun], None]:
-    def take(s: StepRun) -> None:
-        unit = unit_of_kind(s.env, kind)
-        holder = s.assign(unit, AssignmentRole.LEAD, A.SIGNED)
-        s.ticket.handling = handling.value
-        s.ticket.holder_unit = unit.id
-        s.ticket.receiving_unit = unit.id
-        s.start_clock(holder)
-        s.ticket.sign_due_at = None
+def _hand_over(s: StepRun, unit: UnitInfo, handling: HandlingMethod) -> None:
+    """Make ``unit`` the ticket's receiving and holding unit, and start its clock.
 
-    return take
+    The centre's own office and mediation studio take the ticket at once; a
+    dispatched unit must sign for it first."""
+    in_house = handling != HandlingMethod.DISPATCH
+    holder = s.assign(unit, AssignmentRole.LEAD, A.SIGNED if in_house else A.DISPATCHED)
+    s.ticket.handling = handling.value
+    s.ticket.holder_unit = unit.id
+    s.ticket.receiving_unit = unit.id
+    s.start_clock(holder)
 
 
 def handle_in_office(
@@ -120,10 +117,9 @@ def handle_in_office(
 ) -> StepResult:
     """办单: the hotline leading-group office handles an urgent or major ticket itself."""
     note = checked_note(note)
-    take = _take_in_house(UnitKind.OFFICE, HandlingMethod.OFFICE)
 
     def apply(s: StepRun) -> str:
-        take(s)
+        _hand_over(s, unit_of_kind(env, UnitKind.OFFICE), HandlingMethod.OFFICE)
         return note
 
     return run_step(
@@ -143,10 +139,9 @@ def mediate(
 ) -> StepResult:
     """调单: the model-worker/lawyer mediation studio takes it, with both parties' consent."""
     consent_note = validation.text(consent_note, "consent note", limit=500)
-    take = _take_in_house(UnitKind.MEDIATION, HandlingMethod.MEDIATION)
 
     def apply(s: StepRun) -> str:
-        take(s)
+        _hand_over(s, unit_of_kind(env, UnitKind.MEDIATION), HandlingMethod.MEDIATION)
         Mediation.delete().where(Mediation.ticket == s.ticket.id).execute()
         s.env.sql.insert(
             Mediation,

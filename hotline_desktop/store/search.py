@@ -21,6 +21,8 @@ from .bigrams import SearchTerm, index_text, parse_query
 from .models import Ticket
 
 SEARCHED_FIELDS = ("number", "caller_name", "employer_name", "description")
+# How many of the newest tickets PostgreSQL searches first, before searching them all.
+_WINDOWS = (5_000, 50_000)
 
 
 def document(number: str, caller_name: str, employer_name: str, description: str) -> str:
@@ -179,11 +181,25 @@ class PostgresSearchIndex(SearchIndex):
             return []
         where, params = self._where(terms)
         join = " JOIN ticket t ON t.id = s.ticket_id" if self._needs_text(terms) else ""
-        rows = self.db.execute_sql(
-            f"SELECT s.ticket_id FROM ticket_search s{join} WHERE {where} "
-            "ORDER BY s.ticket_id DESC LIMIT %s",
-            (*params, limit),
-        )
+        sql = f"SELECT s.ticket_id FROM ticket_search s{join} WHERE {where}"
+        if len([token for term in terms for token in term.tokens]) == 1:
+            # One bigram: PostgreSQL estimates its frequency well and plans well.
+            return self._newest(sql, params, limit)
+        # Several bigrams: PostgreSQL takes them for independent, judges their AND rare,
+        # and plans a bitmap over every match (53,838 of a million for 工伤认定: 360 ms
+        # warm, 1.3 s cold). Asking first among the newest tickets keeps each try small;
+        # the last try is unbounded, and fast because a term that gets there is rare.
+        newest = self.db.execute_sql("SELECT max(ticket_id) FROM ticket_search").fetchone()[0]
+        for window in (*_WINDOWS, None):
+            if window is None or newest is None or newest <= window:
+                return self._newest(sql, params, limit)
+            found = self._newest(f"{sql} AND s.ticket_id > %s", [*params, newest - window], limit)
+            if len(found) == limit:
+                return found
+        raise AssertionError("unreachable: the last window is unbounded")
+
+    def _newest(self, sql: str, params: list, limit: int) -> list[int]:
+        rows = self.db.execute_sql(f"{sql} ORDER BY s.ticket_id DESC LIMIT %s", (*params, limit))
         return [row[0] for row in rows]
 
     def count(self, query, cap=10_000):
