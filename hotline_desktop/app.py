@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from . import settings
 from .domain.errors import HotlineError
@@ -38,11 +38,11 @@ def _prepare_database(args: argparse.Namespace):
     log.info(done)
     install_reference_data(env)
     if args.demo and not Ticket.select().exists():
-        from .demo.loader import DemoLoader, ensure_demo_users
+        from .demo.loader import DemoLoader, calls_for, ensure_demo_users
 
         ensure_demo_users(env)
-        end = datetime.combine(date.today(), datetime.min.time())
-        DemoLoader(env).load(round(DEMO_TICKETS / 0.85), end - timedelta(days=365), end)
+        end = datetime.combine(env.now().date(), datetime.min.time())
+        DemoLoader(env).load(calls_for(DEMO_TICKETS), end - timedelta(days=365), end)
     return env
 
 
@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         env = _prepare_database(args)
     except HotlineError as error:
+        log.error("%s", error)
         QMessageBox.critical(
             None,
             app.translate("app", "12351 Hotline Desk"),

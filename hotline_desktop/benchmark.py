@@ -12,12 +12,12 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import peewee
 
-from .demo.loader import DemoLoader, ensure_demo_users
+from .demo.loader import DemoLoader, calls_for, ensure_demo_users
 from .domain.workflow import Actor
 from .services import ticket_steps
 from .services.accounts import actor_for
@@ -111,8 +111,8 @@ def _benchmark_engine(env: Environment, tickets: int, runs: int) -> int:
     ensure_demo_users(env)
     missed = 0
 
-    end = datetime.combine(date.today(), datetime.min.time())
-    calls = round(tickets / 0.85)
+    end = datetime.combine(env.now().date(), datetime.min.time())
+    calls = calls_for(tickets)
     seconds = _timed(lambda: DemoLoader(env).load(calls, end - timedelta(days=3 * 365), end))
     verdict = ""
     if env.info.engine == "sqlite":

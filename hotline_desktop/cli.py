@@ -44,25 +44,34 @@ def _positive(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="hotline-desktop", description="12351 Hotline Desk (12351 工会服务职工热线) tools"
-    )
-    parser.add_argument(
+    # The common options work before or after the command's name.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--database",
         metavar="URL",
-        default=None,
+        default=argparse.SUPPRESS,
         help="sqlite:///file.db, postgresql://user@host/name or mysql://user@host/name "
         f"(default: ${settings.DATABASE_URL_VARIABLE} or the embedded SQLite file)",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="say what is being done")
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+        help="say what is being done",
+    )  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="hotline-desktop",
+        description="12351 Hotline Desk (12351 工会服务职工热线) tools",
+        parents=[common],
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    init = commands.add_parser("init", help="create or migrate the database, add reference data")
+    init = commands.add_parser(
+        "init", parents=[common], help="create or migrate the database, add reference data"
+    )
     init.add_argument(
         "--skip-backup", action="store_true", help="migrate a server database you backed up"
     )
 
-    user = commands.add_parser("create-user", help="add a user")
+    user = commands.add_parser("create-user", parents=[common], help="add a user")
     user.add_argument("username")
     user.add_argument("--role", required=True, choices=[r.value for r in Role])
     user.add_argument("--unit", required=True, help="org unit code, e.g. sx-centre or xa-yanta")
@@ -72,21 +81,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
 
-    demo = commands.add_parser("demo", help="load demo users, calls and tickets")
+    demo = commands.add_parser("demo", parents=[common], help="load demo users, calls and tickets")
     demo.add_argument("--tickets", type=_positive, default=2_000, help="about how many tickets")
     demo.add_argument("--from", dest="start", type=_date, default=None)
     demo.add_argument("--to", dest="end", type=_date, default=None)
     demo.add_argument("--seed", type=int, default=12351)
 
-    figures = commands.add_parser("figures", help="calls answered, tickets, money recovered")
+    figures = commands.add_parser(
+        "figures", parents=[common], help="calls answered, tickets, money recovered"
+    )
     figures.add_argument("--from", dest="start", type=_date, default=None)
     figures.add_argument("--to", dest="end", type=_date, default=None)
 
-    search = commands.add_parser("search", help="Chinese full-text search over tickets")
+    search = commands.add_parser(
+        "search", parents=[common], help="Chinese full-text search over tickets"
+    )
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=_positive, default=20)
 
-    bench = commands.add_parser("benchmark", help="measure intake, dispatch, loading, search")
+    bench = commands.add_parser(
+        "benchmark", parents=[common], help="measure intake, dispatch, loading, search"
+    )
     bench.add_argument("--tickets", type=_positive, default=1_000_000)
     bench.add_argument("--engines", default="sqlite,postgresql", help="comma-separated")
     bench.add_argument("--runs", type=_positive, default=200, help="intake/dispatch repetitions")
@@ -101,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # Suppressed defaults, so that an option given before the command is not reset after it.
+    args.database = getattr(args, "database", None)
+    args.verbose = getattr(args, "verbose", False)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s"
     )
@@ -114,18 +132,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open(args, *, skip_backup: bool = False):
+def _open(args, *, create: bool = False, skip_backup: bool = False):
+    """Open the database; only the commands that fill a database may create one."""
     from .services.environment import open_environment
     from .services.reference import install_reference_data
 
     url = args.database or settings.default_database_url()
-    env, done = open_environment(url, settings.backup_dir(), skip_backup=skip_backup)
+    env, done = open_environment(url, settings.backup_dir(), skip_backup=skip_backup, create=create)
     added = install_reference_data(env)
     return env, done, added
 
 
 def _init(args) -> int:
-    env, done, added = _open(args, skip_backup=args.skip_backup)
+    env, done, added = _open(args, create=True, skip_backup=args.skip_backup)
     print(done)
     print(f"reference data: {added} entries added")
     env.close()
@@ -137,6 +156,8 @@ def _create_user(args) -> int:
 
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
+    elif not sys.stdin.isatty():
+        raise HotlineError("no terminal to ask for the password on: use --password-stdin")
     else:
         password = getpass.getpass(f"password for {args.username}: ")
     env, _done, _added = _open(args)
@@ -155,10 +176,10 @@ def _create_user(args) -> int:
 
 
 def _demo(args) -> int:
-    from .demo.loader import DEMO_PASSWORD, DemoLoader, ensure_demo_users
+    from .demo.loader import DEMO_PASSWORD, DemoLoader, calls_for, ensure_demo_users
 
-    env, _done, _added = _open(args)
-    end = args.end or date.today()
+    env, _done, _added = _open(args, create=True)
+    end = args.end or env.now().date()
     start = args.start or end - timedelta(days=365)
     if start >= end:
         raise HotlineError("--from must be before --to")
@@ -172,7 +193,7 @@ def _demo(args) -> int:
         if interactive:
             print(f"\r{done:,} calls", end="", file=sys.stderr, flush=True)
 
-    calls = round(args.tickets / 0.85)  # about 85 % of calls become tickets
+    calls = calls_for(args.tickets)
     report = DemoLoader(env, args.seed).load(
         calls,
         datetime.combine(start, datetime.min.time()),
@@ -206,14 +227,22 @@ def _figures(args) -> int:
 
 def _search(args) -> int:
     from .domain.validation import mask_phone
+    from .store.bigrams import parse_query
     from .store.models import Ticket
 
     env, _done, _added = _open(args)
-    query = " ".join(args.query)
+    query = " ".join(args.query).strip()
+    if not parse_query(query):
+        raise HotlineError("give a word to search for, such as 欠薪 or a ticket number")
     total = env.search.count(query)
     ids = env.search.matching_ids(query, args.limit)
-    shown = f"{total - 1:,}+" if total > 10_000 else f"{total:,}"
-    print(f"{shown} tickets match “{query}”")
+    counted = (
+        f"{total - 1:,}+ tickets match"
+        if total > 10_000
+        else ("1 ticket matches" if total == 1 else f"{total:,} tickets match")
+    )
+    newest = f"; the newest {len(ids)}:" if len(ids) < total else ":"
+    print(f"{counted} “{query}”{newest if ids else ''}")
     tickets = {t.id: t for t in Ticket.select().where(Ticket.id.in_(ids))} if ids else {}
     for ticket_id in ids:
         ticket = tickets[ticket_id]

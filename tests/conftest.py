@@ -94,11 +94,17 @@ class Clock:
         self.moment = moment
 
 
-def _empty_postgresql(db: peewee.Database) -> None:
+def _empty_server(db: peewee.Database) -> None:
+    """A server database is shared by the run's tests: each starts from empty tables."""
     tables = [t for t in db.get_tables() if t != "schema_info"]
-    if tables:
+    if isinstance(db, peewee.PostgresqlDatabase):
         names = ", ".join(f'"{t}"' for t in tables)
         db.execute_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        return
+    db.execute_sql("SET FOREIGN_KEY_CHECKS = 0")
+    for table in tables:
+        db.execute_sql(f"TRUNCATE TABLE `{table}`")
+    db.execute_sql("SET FOREIGN_KEY_CHECKS = 1")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -108,9 +114,10 @@ def engine(request) -> str:
 
 @pytest.fixture
 def database_url(engine, tmp_path, request) -> str:
+    """SQLite and PostgreSQL for every store and service test; MariaDB where a test asks."""
     if engine == "sqlite":
         return f"sqlite:///{tmp_path / 'hotline.db'}"
-    return request.getfixturevalue("postgresql_database")
+    return request.getfixturevalue(f"{engine}_database")
 
 
 @pytest.fixture
@@ -126,8 +133,8 @@ def env(database_url, tmp_path, clock, monkeypatch) -> Environment:
         accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )
     environment, _done = open_environment(database_url, tmp_path / "backups", clock=clock)
-    if environment.info.engine == "postgresql":
-        _empty_postgresql(environment.db)
+    if environment.info.engine != "sqlite":
+        _empty_server(environment.db)
     install_reference_data(environment)
     yield environment
     environment.close()

@@ -74,3 +74,31 @@ def test_bad_arguments_are_refused_by_the_parser(capsys):
         main(["demo", "--tickets", "zero"])
     assert exit_.value.code == 2
     assert "not a whole number" in capsys.readouterr().err
+
+
+def test_only_init_and_demo_create_a_database(tmp_path, capsys):
+    typo = tmp_path / "typo.db"
+    code, _out, err = run(capsys, "figures", "--database", f"sqlite:///{typo}")
+    assert code == 1 and "there is no database at" in err and "hotline-desktop init" in err
+    assert not typo.exists()
+
+
+def test_an_empty_search_is_refused(database, capsys):
+    run(capsys, "--database", database, "init")
+    code, _out, err = run(capsys, "--database", database, "search", " ")
+    assert code == 1 and "give a word to search for" in err
+
+
+def test_a_password_is_not_asked_for_without_a_terminal(database, capsys, monkeypatch):
+    import io
+
+    run(capsys, "--database", database, "init")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _out, err = run(
+        capsys, "create-user", "li", "--role", "agent", "--unit", "sx-centre",
+        "--database", database,
+    )  # fmt: skip
+    assert code == 1
+    assert err.strip() == (
+        "hotline-desktop: no terminal to ask for the password on: use --password-stdin"
+    )

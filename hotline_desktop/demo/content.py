@@ -1317,7 +1317,7 @@ class _Batch:
     def _cons_safety(self):
         if self.r() < 0.5:
             text = (
-                f"{self.lead}在{self.place}{self.employer}承建的工地做{self.job}，工地脚手架搭设"
+                f"{self.lead}在{self.employer}承建的工地做{self.job}，工地脚手架搭设"
                 "不规范、多处没有防护网，工人高空作业不发安全带，近期已经发生过一次坠落事故，"
                 f"{self.me}多次向项目部反映无人整改，担心再出事故。"
             )
@@ -1558,7 +1558,7 @@ class _Batch:
             )
         elif roll < 0.5:
             text = (
-                f"{self.lead}是{self.place}{self.employer}的{self.job}，公司有两百多名职工一直没有"
+                f"{self.lead}是{self.employer}的{self.job}，公司有两百多名职工一直没有"
                 "建立工会，职工遇到欠薪、加班等问题没有地方反映，希望上级工会指导帮助成立工会组织。"
             )
         else:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import TypeVar
 
 from .errors import InvalidInput
+
+E = TypeVar("E", bound=Enum)
 
 # Limits that no real call reaches; past them the input is a mistake (or a paste gone wrong).
 MAX_AMOUNT = Decimal("100000000")  # 1亿元
@@ -93,8 +97,14 @@ def positive_amount(value, field: str = "amount") -> Decimal:
     return money
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def text(value: str | None, field: str, *, limit: int, required: bool = False) -> str:
     cleaned = (value or "").strip()
+    if _CONTROL.search(cleaned):
+        # A paste from another program can carry them; databases refuse or mangle them.
+        raise InvalidInput(field, "the text holds control characters; type it again")
     if required and not cleaned:
         raise InvalidInput(field, "this field cannot be empty")
     if len(cleaned) > limit:
@@ -104,3 +114,12 @@ def text(value: str | None, field: str, *, limit: int, required: bool = False) -
 
 def description(value: str | None) -> str:
     return text(value, "description", limit=MAX_DESCRIPTION, required=True)
+
+
+def choice(enum_type: type[E], value, field: str) -> E:
+    """A member of ``enum_type`` named by its stored value, or InvalidInput listing them."""
+    try:
+        return enum_type(value)
+    except ValueError:
+        choices = ", ".join(member.value for member in enum_type)
+        raise InvalidInput(field, f"“{value}” is not one of {choices}") from None

@@ -15,7 +15,6 @@ from datetime import datetime
 
 from .errors import PermissionDenied, StepNotAllowed
 from .vocabulary import (
-    HandlingMethod,
     Labelled,
     Role,
     Satisfaction,
@@ -68,7 +67,6 @@ class TicketFacts:
     number: str
     status: TicketStatus
     origin: TicketOrigin = TicketOrigin.PROVINCE
-    handling: HandlingMethod | None = None
     # The unit that currently holds the ticket (its active lead assignment) ...
     holder_unit_id: int | None = None
     holder_signed: bool = False
@@ -120,8 +118,13 @@ def _holds_ticket(t: TicketFacts, a: Actor, _c: StepContext) -> str | None:
 
 
 def _centre_or_holder(t: TicketFacts, a: Actor, c: StepContext) -> str | None:
-    # The centre records money on any ticket; a unit only on the tickets it holds.
-    return _holds_ticket(t, a, c) if a.role == Role.UNIT_HANDLER else None
+    # The centre records money on any ticket; a unit on the tickets it holds, and on
+    # those it received and finished, since wages often arrive after the ticket closed.
+    if a.role != Role.UNIT_HANDLER:
+        return None
+    if t.holder_unit_id is None and t.receiving_unit_id == a.unit_id:
+        return None
+    return _holds_ticket(t, a, c)
 
 
 def _holder_signed(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import peewee
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -46,25 +47,28 @@ def create_user(
     username = validation.text(username, "username", limit=64, required=True)
     if len(password or "") < MIN_PASSWORD:
         raise InvalidInput("password", f"a password needs at least {MIN_PASSWORD} characters")
-    try:
-        role = Role(role)
-    except ValueError:
-        choices = ", ".join(r.value for r in Role)
-        raise InvalidInput("role", f"unknown role “{role}”; one of {choices}") from None
+    role = validation.choice(Role, role, "role")
+    display_name = validation.text(display_name, "display name", limit=64) or username
+    password_hash = _hasher.hash(password)  # slow on purpose: outside the transaction
     with env.write():
         unit = OrgUnit.get_or_none(OrgUnit.code == unit_code)
         if unit is None:
             raise InvalidInput("unit", f"unknown unit “{unit_code}”")
+        taken = InvalidInput("username", f"the user name “{username}” is taken")
         if User.select().where(User.username == username).exists():
-            raise InvalidInput("username", f"the user name “{username}” is taken")
-        user = User.create(
-            username=username,
-            display_name=validation.text(display_name, "display name", limit=64) or username,
-            password_hash=_hasher.hash(password),
-            role=role.value,
-            unit=unit,
-            is_main_leader=is_main_leader,
-        )
+            raise taken
+        try:
+            with env.db.atomic():
+                user = User.create(
+                    username=username,
+                    display_name=display_name,
+                    password_hash=password_hash,
+                    role=role.value,
+                    unit=unit,
+                    is_main_leader=is_main_leader,
+                )
+        except peewee.IntegrityError:
+            raise taken from None  # another workstation took the name a moment ago
     return actor_for(user)
 
 

@@ -8,6 +8,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -22,6 +23,14 @@ from ..store.schema import prepare
 from ..store.search import SearchIndex, search_index_for
 from ..store.statements import Statements
 
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+def hotline_now() -> datetime:
+    """Beijing wall-clock time: due dates and ticket numbers follow the Chinese calendar,
+    whatever time zone a workstation is set to."""
+    return datetime.now(BEIJING).replace(tzinfo=None)
+
 
 def default_time_limits() -> TimeLimitPolicy:
     data = json.loads((REFERENCE_DIR / "time_limits.json").read_text(encoding="utf-8"))
@@ -35,7 +44,7 @@ class Environment:
     calendar: WorkingCalendar
     limits: TimeLimitPolicy
     search: SearchIndex
-    clock: Callable[[], datetime] = field(default=datetime.now)
+    clock: Callable[[], datetime] = field(default=hotline_now)
     sql: Statements = field(init=False)
     reference: ReferenceCache = field(init=False, default_factory=ReferenceCache)
 
@@ -70,13 +79,15 @@ def open_environment(
     backup_dir: Path,
     *,
     skip_backup: bool = False,
-    clock: Callable[[], datetime] = datetime.now,
+    create: bool = True,
+    clock: Callable[[], datetime] = hotline_now,
 ) -> tuple[Environment, str]:
-    """Connect, create or migrate the schema; returns the environment and what was done."""
-    db, info = open_database(url)
+    """Connect, create (unless told not to) or migrate the schema; returns the
+    environment and what was done."""
+    db, info = open_database(url, create=create)
     database_proxy.initialize(db)
     try:
-        done = prepare(db, info, backup_dir, skip_backup=skip_backup)
+        done = prepare(db, info, backup_dir, skip_backup=skip_backup, create=create)
     except Exception:
         db.close()
         raise

@@ -70,14 +70,6 @@ class _Checked:
     amount: Decimal | None
 
 
-def _enum(enum_type, value, field_name: str):
-    try:
-        return enum_type(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in enum_type)
-        raise InvalidInput(field_name, f"“{value}” is not one of {choices}") from None
-
-
 def _code(lookup, code: str, field_name: str, *, required: bool = False) -> int | None:
     """The id behind a reference code, or InvalidInput naming the field."""
     if not code:
@@ -100,10 +92,10 @@ def check_call(data: CallInput) -> _Checked:
         ),
         description=validation.description(data.description),
         answer=validation.text(data.answer, "answer", limit=validation.MAX_DESCRIPTION),
-        kind=_enum(CallKind, data.kind, "call kind"),
-        urgency=_enum(Urgency, data.urgency, "urgency"),
-        channel=_enum(Channel, data.channel, "channel"),
-        origin=_enum(TicketOrigin, data.origin, "origin"),
+        kind=validation.choice(CallKind, data.kind, "call kind"),
+        urgency=validation.choice(Urgency, data.urgency, "urgency"),
+        channel=validation.choice(Channel, data.channel, "channel"),
+        origin=validation.choice(TicketOrigin, data.origin, "origin"),
         headcount=validation.headcount(data.headcount),
         amount=validation.amount(data.amount, "amount involved"),
     )

@@ -16,7 +16,6 @@ from ..domain.time_limits import TicketLimits
 from ..domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
-    HandlingMethod,
     Satisfaction,
     TicketOrigin,
     TicketStatus,
@@ -28,8 +27,7 @@ from ..store.models import Assignment, Ticket, TicketEvent, User
 from ..store.reference_cache import UnitInfo
 from .environment import Environment
 
-A = AssignmentState
-ACTIVE = (A.DISPATCHED.value, A.SIGNED.value)
+ACTIVE = (AssignmentState.DISPATCHED.value, AssignmentState.SIGNED.value)
 
 # The ticket fields whose old and new values the history event keeps.
 _TRACKED = (
@@ -57,10 +55,11 @@ class StepResult:
 class StepRun:
     """One step while it runs inside its transaction: the ticket and its assignments."""
 
-    def __init__(self, env: Environment, actor: Actor, ticket: Ticket):
+    def __init__(self, env: Environment, actor: Actor, ticket: Ticket, locked: dict):
         self.env = env
         self.actor = actor
         self.ticket = ticket
+        self.locked: dict[int, Ticket] = locked  # every ticket row this step holds locked
         self.now = env.now()
         # A ticket awaiting dispatch holds no active assignment (a return, a reopening or a
         # merge closes them all), and its closed ones are history no step reads: the most
@@ -95,19 +94,25 @@ class StepRun:
             number=t.number,
             status=TicketStatus(t.status),
             origin=TicketOrigin(t.origin),
-            handling=HandlingMethod(t.handling) if t.handling else None,
             holder_unit_id=holder.unit_id if holder else None,
-            holder_signed=bool(holder and holder.state == A.SIGNED.value),
+            holder_signed=bool(holder and holder.state == AssignmentState.SIGNED.value),
             holder_parent_unit_id=parent.unit_id if parent else None,
             holder_unit_path=self.env.reference.unit(holder.unit_id).path if holder else None,
             holder_return_deadline=holder.return_deadline if holder else None,
             receiving_unit_id=t.receiving_unit_id,
-            co_units_unsigned=frozenset(a.unit_id for a in self.co_assignments(A.DISPATCHED)),
-            co_units_signed=frozenset(a.unit_id for a in self.co_assignments(A.SIGNED)),
+            co_units_unsigned=frozenset(
+                a.unit_id for a in self.co_assignments(AssignmentState.DISPATCHED)
+            ),
+            co_units_signed=frozenset(
+                a.unit_id for a in self.co_assignments(AssignmentState.SIGNED)
+            ),
             due_at=t.due_at,
             extension_pending=t.extension_pending,
             satisfaction=Satisfaction(t.satisfaction) if t.satisfaction else None,
         )
+
+    def _co_units(self, state: AssignmentState) -> frozenset[int]:
+        return frozenset(a.unit_id for a in self.co_assignments(state))
 
     @cached_property
     def limits(self) -> TicketLimits:
@@ -123,11 +128,11 @@ class StepRun:
         self,
         unit: UnitInfo,
         role: AssignmentRole,
-        state: AssignmentState = A.DISPATCHED,
+        state: AssignmentState = AssignmentState.DISPATCHED,
         parent: Assignment | None = None,
     ) -> Assignment:
         limits, calendar = self.limits, self.env.calendar
-        signed = state == A.SIGNED
+        signed = state == AssignmentState.SIGNED
         assignment = self.env.sql.insert(
             Assignment,
             ticket=self.ticket.id,
@@ -170,16 +175,28 @@ def run_step(
     apply: Callable[[StepRun], str],
     *,
     expected_version: int | None = None,
-    context: StepContext | None = None,
+    context: StepContext | Callable[[StepRun], StepContext] | None = None,
+    also_lock: int | None = None,
 ) -> StepResult:
-    """Take ``step`` on the ticket: ``apply`` makes the changes and returns the event's note."""
+    """Take ``step`` on the ticket: ``apply`` makes the changes and returns the event's note.
+
+    ``also_lock`` names a second ticket the step reads (a merge's master); both rows are
+    locked in id order, so two workstations merging each way wait instead of deadlocking.
+    ``context`` may be a function of the running step, to read that ticket under the lock.
+    """
     with env.write():
-        ticket = env.sql.get(Ticket, ticket_id, lock=True)
+        locked = {
+            row_id: env.sql.get(Ticket, row_id, lock=True)
+            for row_id in sorted({ticket_id, also_lock} - {None})
+        }
+        ticket = locked[ticket_id]
         if ticket is None:
             raise NotFound(f"there is no ticket with id {ticket_id}")
         if expected_version is not None and ticket.version != expected_version:
             raise _concurrent(ticket)
-        run = StepRun(env, actor, ticket)
+        run = StepRun(env, actor, ticket, locked)
+        if callable(context):
+            context = context(run)
         next_status = authorize(
             step, run.facts(), actor, replace(context or StepContext(), now=run.now)
         )

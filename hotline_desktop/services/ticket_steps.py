@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ..domain import validation
@@ -43,7 +43,6 @@ from .step_runner import (
     unit_of_kind,
 )
 
-A = AssignmentState
 # Units that receive dispatched tickets; the centre's own bodies have their own steps,
 # and the partner bodies of "+" co-handle but never lead.
 DISPATCH_TARGETS = {
@@ -55,7 +54,10 @@ DISPATCH_TARGETS = {
     UnitKind.ENTERPRISE,
 }
 
-__all__ = ["DISPATCH_TARGETS", "PaymentInput", "StepResult"]
+# Co-handlers: the same units, plus the partner bodies of "+" (procuratorate, courts...).
+CO_HANDLERS = DISPATCH_TARGETS | {UnitKind.PARTNER}
+
+__all__ = ["CO_HANDLERS", "DISPATCH_TARGETS", "PaymentInput", "StepResult"]
 
 
 @dataclass(frozen=True)
@@ -88,28 +90,39 @@ def dispatch(
     co = [active_unit(env, code, "co-handling unit") for code in co_units]
     if any(unit.id == lead.id for unit in co) or len({u.id for u in co}) != len(co):
         raise InvalidInput("co-handling unit", "a unit is named twice")
+    for unit in co:
+        if UnitKind(unit.kind) not in CO_HANDLERS:
+            raise InvalidInput(
+                "co-handling unit",
+                f"{unit.name_zh} ({UnitKind(unit.kind).en}) does not co-handle tickets",
+            )
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        _hand_over(s, lead, HandlingMethod.DISPATCH)
+    def apply(run: StepRun) -> str:
+        _hand_over(run, lead, HandlingMethod.DISPATCH)
         for unit in co:
-            s.assign(unit, AssignmentRole.CO)
+            run.assign(unit, AssignmentRole.CO)
         return note
 
     return run_step(env, actor, ticket_id, Step.DISPATCH, apply, expected_version=expected_version)
 
 
-def _hand_over(s: StepRun, unit: UnitInfo, handling: HandlingMethod) -> None:
+def _hand_over(run: StepRun, unit: UnitInfo, handling: HandlingMethod) -> None:
     """Make ``unit`` the ticket's receiving and holding unit, and start its clock.
 
     The centre's own office and mediation studio take the ticket at once; a
     dispatched unit must sign for it first."""
     in_house = handling != HandlingMethod.DISPATCH
-    holder = s.assign(unit, AssignmentRole.LEAD, A.SIGNED if in_house else A.DISPATCHED)
-    s.ticket.handling = handling.value
-    s.ticket.holder_unit = unit.id
-    s.ticket.receiving_unit = unit.id
-    s.start_clock(holder)
+    holder = run.assign(
+        unit,
+        AssignmentRole.LEAD,
+        AssignmentState.SIGNED if in_house else AssignmentState.DISPATCHED,
+    )
+    run.ticket.handling = handling.value
+    run.ticket.holder_unit = unit.id
+    run.ticket.receiving_unit = unit.id
+    run.ticket.signed_at = run.now if in_house else None
+    run.start_clock(holder)
 
 
 def handle_in_office(
@@ -118,8 +131,8 @@ def handle_in_office(
     """办单: the hotline leading-group office handles an urgent or major ticket itself."""
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        _hand_over(s, unit_of_kind(env, UnitKind.OFFICE), HandlingMethod.OFFICE)
+    def apply(run: StepRun) -> str:
+        _hand_over(run, unit_of_kind(env, UnitKind.OFFICE), HandlingMethod.OFFICE)
         return note
 
     return run_step(
@@ -140,16 +153,15 @@ def mediate(
     """调单: the model-worker/lawyer mediation studio takes it, with both parties' consent."""
     consent_note = validation.text(consent_note, "consent note", limit=500)
 
-    def apply(s: StepRun) -> str:
-        _hand_over(s, unit_of_kind(env, UnitKind.MEDIATION), HandlingMethod.MEDIATION)
-        Mediation.delete().where(Mediation.ticket == s.ticket.id).execute()
-        s.env.sql.insert(
+    def apply(run: StepRun) -> str:
+        _hand_over(run, unit_of_kind(env, UnitKind.MEDIATION), HandlingMethod.MEDIATION)
+        run.env.sql.insert(
             Mediation,
-            ticket=s.ticket.id,
+            ticket=run.ticket.id,
             worker_consent=worker_consents,
             employer_consent=employer_consents,
             consent_note=consent_note,
-            started_at=s.now,
+            started_at=run.now,
             started_by=actor.user_id,
         )
         return consent_note
@@ -172,14 +184,24 @@ def sign(
     """签收: the unit (lead or co-handling) acknowledges the ticket."""
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        holder = s.holder
-        if holder and holder.unit_id == actor.unit_id and holder.state == A.DISPATCHED.value:
+    def apply(run: StepRun) -> str:
+        holder = run.holder
+        if (
+            holder
+            and holder.unit_id == actor.unit_id
+            and holder.state == AssignmentState.DISPATCHED.value
+        ):
             mine = holder
-            s.ticket.signed_at = s.now
+            run.ticket.signed_at = run.now
         else:
-            mine = next(a for a in s.co_assignments(A.DISPATCHED) if a.unit_id == actor.unit_id)
-        s.change(mine, state=A.SIGNED.value, signed_at=s.now, signed_by=actor.user_id)
+            mine = next(
+                a
+                for a in run.co_assignments(AssignmentState.DISPATCHED)
+                if a.unit_id == actor.unit_id
+            )
+        run.change(
+            mine, state=AssignmentState.SIGNED.value, signed_at=run.now, signed_by=actor.user_id
+        )
         return note
 
     return run_step(env, actor, ticket_id, Step.SIGN, apply, expected_version=expected_version)
@@ -191,9 +213,9 @@ def instruct(
     """批示: a leader's instruction, by the rule of who instructs which ticket."""
     text = checked_note(text, "instruction", required=True)
 
-    def apply(s: StepRun) -> str:
-        s.env.sql.insert(
-            Instruction, ticket=s.ticket.id, leader=actor.user_id, written_at=s.now, text=text
+    def apply(run: StepRun) -> str:
+        run.env.sql.insert(
+            Instruction, ticket=run.ticket.id, leader=actor.user_id, written_at=run.now, text=text
         )
         return text
 
@@ -205,7 +227,7 @@ def record_progress(
 ) -> StepResult:
     note = checked_note(note, "progress", required=True)
     return run_step(
-        env, actor, ticket_id, Step.PROGRESS, lambda s: note, expected_version=expected_version
+        env, actor, ticket_id, Step.PROGRESS, lambda run: note, expected_version=expected_version
     )
 
 
@@ -222,12 +244,12 @@ def dispatch_down(
     target = active_unit(env, unit, "unit")
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        parent = s.holder
-        s.change(parent, state=A.DELEGATED.value)
-        child = s.assign(target, AssignmentRole.LEAD, parent=parent)
-        s.ticket.holder_unit = target.id
-        s.ticket.sign_due_at = child.sign_due_at
+    def apply(run: StepRun) -> str:
+        parent = run.holder
+        run.change(parent, state=AssignmentState.DELEGATED.value)
+        child = run.assign(target, AssignmentRole.LEAD, parent=parent)
+        run.ticket.holder_unit = target.id
+        run.ticket.sign_due_at = child.sign_due_at
         return note
 
     return run_step(
@@ -241,11 +263,12 @@ def dispatch_down(
     )
 
 
-def _back_to_parent(s: StepRun, finished: Assignment, state: AssignmentState, note: str) -> None:
-    s.finish(finished, state, note)
-    parent = s.parent_of(finished)
-    s.change(parent, state=A.SIGNED.value)
-    s.ticket.holder_unit = parent.unit_id
+def _back_to_parent(run: StepRun, finished: Assignment, state: AssignmentState, note: str) -> None:
+    run.finish(finished, state, note)
+    parent = run.parent_of(finished)
+    run.change(parent, state=AssignmentState.SIGNED.value)
+    run.ticket.holder_unit = parent.unit_id
+    run.ticket.sign_due_at = None  # the parent signed long ago: nothing is waiting to be signed
 
 
 def report_up(
@@ -254,8 +277,8 @@ def report_up(
     """逐级反馈: a lower unit reports its result to the unit that passed the ticket down."""
     result = checked_note(result, "result", required=True)
 
-    def apply(s: StepRun) -> str:
-        _back_to_parent(s, s.holder, A.REPORTED, result)
+    def apply(run: StepRun) -> str:
+        _back_to_parent(run, run.holder, AssignmentState.REPORTED, result)
         return result
 
     return run_step(env, actor, ticket_id, Step.REPORT_UP, apply, expected_version=expected_version)
@@ -267,19 +290,32 @@ def return_ticket(
     """退单: a wrongly routed ticket goes back, with a reason, to whoever sent it."""
     reason = checked_note(reason, "reason", required=True)
 
-    def apply(s: StepRun) -> str:
-        holder = s.holder
+    def apply(run: StepRun) -> str:
+        holder = run.holder
         if holder.parent_id:
-            _back_to_parent(s, holder, A.RETURNED, reason)
+            _back_to_parent(run, holder, AssignmentState.RETURNED, reason)
             return reason
-        s.finish(holder, A.RETURNED, reason)
-        for co in s.co_assignments(A.DISPATCHED, A.SIGNED):
-            s.finish(co, A.RETURNED)
-        _clear_handling(s.ticket)
-        s.ticket.return_count += 1
+        run.finish(holder, AssignmentState.RETURNED, reason)
+        for co in run.co_assignments(AssignmentState.DISPATCHED, AssignmentState.SIGNED):
+            run.finish(co, AssignmentState.RETURNED)
+        _withdraw_extension(run, "the ticket was returned")
+        _clear_handling(run.ticket)
+        run.ticket.return_count += 1
         return reason
 
     return run_step(env, actor, ticket_id, Step.RETURN, apply, expected_version=expected_version)
+
+
+def _withdraw_extension(run: StepRun, why: str) -> None:
+    """A request nobody decided lapses when the ticket leaves the unit that asked."""
+    if not run.ticket.extension_pending:
+        return
+    ExtensionRequest.update(
+        approved=False, decided_at=run.now, decided_by=run.actor.user_id, decision_note=why
+    ).where(
+        (ExtensionRequest.ticket == run.ticket.id) & ExtensionRequest.approved.is_null()
+    ).execute()
+    run.ticket.extension_pending = False
 
 
 def _clear_handling(ticket: Ticket) -> None:
@@ -290,7 +326,6 @@ def _clear_handling(ticket: Ticket) -> None:
     ticket.sign_due_at = None
     ticket.signed_at = None
     ticket.due_at = None
-    ticket.extension_pending = False
 
 
 def request_extension(
@@ -305,19 +340,31 @@ def request_extension(
     """延期申请: asked before the due date; the clock runs on until the centre approves."""
     reason = checked_note(reason, "reason", required=True)
     maximum = env.limits.extension_max_days
-    if not isinstance(days, int) or not 1 <= days <= maximum:
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= maximum:
         raise InvalidInput("days", f"an extension is 1 to {maximum} working days")
 
-    def apply(s: StepRun) -> str:
-        s.env.sql.insert(
+    def apply(run: StepRun) -> str:
+        # The limit is for the ticket, not for each request: no extending by instalments.
+        granted = sum(
+            request.days
+            for request in run.env.sql.where_equal(ExtensionRequest, "ticket_id", run.ticket.id)
+            if request.approved
+        )
+        if granted + days > maximum:
+            raise InvalidInput(
+                "days",
+                f"{granted} of the {maximum} working days an extension may add are granted "
+                f"already; at most {maximum - granted} more",
+            )
+        run.env.sql.insert(
             ExtensionRequest,
-            ticket=s.ticket.id,
+            ticket=run.ticket.id,
             requested_by=actor.user_id,
-            requested_at=s.now,
+            requested_at=run.now,
             days=days,
             reason=reason,
         )
-        s.ticket.extension_pending = True
+        run.ticket.extension_pending = True
         return f"+{days}: {reason}"
 
     return run_step(
@@ -337,45 +384,51 @@ def decide_extension(
     """The centre approves (the due date moves) or refuses a pending extension."""
     note = checked_note(note, required=not approve)
 
-    def apply(s: StepRun) -> str:
+    def apply(run: StepRun) -> str:
         request = (
             ExtensionRequest.select()
-            .where((ExtensionRequest.ticket == s.ticket.id) & ExtensionRequest.approved.is_null())
+            .where((ExtensionRequest.ticket == run.ticket.id) & ExtensionRequest.approved.is_null())
             .order_by(ExtensionRequest.id.desc())
             .get()
         )
         request.approved = approve
         request.decided_by = actor.user_id
-        request.decided_at = s.now
+        request.decided_at = run.now
         request.decision_note = note
         request.save()
         if approve:
-            s.ticket.due_at = s.env.calendar.add_working_days(s.ticket.due_at, request.days)
-        s.ticket.extension_pending = False
+            run.ticket.due_at = run.env.calendar.add_working_days(run.ticket.due_at, request.days)
+        run.ticket.extension_pending = False
         return note
 
     step = Step.APPROVE_EXTENSION if approve else Step.REFUSE_EXTENSION
     return run_step(env, actor, ticket_id, step, apply, expected_version=expected_version)
 
 
-def _add_payments(s: StepRun, payments: Iterable[PaymentInput]) -> Decimal:
+def _add_payments(run: StepRun, payments: Iterable[PaymentInput]) -> Decimal:
     total = Decimal("0")
     for number, payment in enumerate(payments, start=1):
         amount = validation.positive_amount(payment.amount, f"payment {number}")
-        if payment.paid_on > s.now.date():
+        if not isinstance(payment.paid_on, date):
+            raise InvalidInput(f"payment {number}", "the date it was paid is required")
+        if payment.paid_on > run.now.date():
             raise InvalidInput(f"payment {number}", "a payment date cannot be in the future")
+        if payment.paid_on < run.ticket.created_at.date() - timedelta(days=366):
+            raise InvalidInput(
+                f"payment {number}", "a payment more than a year before the call is not plausible"
+            )
         note = validation.text(payment.note, f"payment {number} note", limit=200)
-        s.env.sql.insert(
+        run.env.sql.insert(
             Payment,
-            ticket=s.ticket.id,
+            ticket=run.ticket.id,
             amount=amount,
             paid_on=payment.paid_on,
             note=note,
-            recorded_by=s.actor.user_id,
-            recorded_at=s.now,
+            recorded_by=run.actor.user_id,
+            recorded_at=run.now,
         )
         total += amount
-    s.ticket.recovered_total = (s.ticket.recovered_total or Decimal("0")) + total
+    run.ticket.recovered_total = (run.ticket.recovered_total or Decimal("0")) + total
     return total
 
 
@@ -391,17 +444,18 @@ def complete(
     """办结: the result, and the money recovered for the workers in one or more instalments."""
     result = validation.text(result, "result", limit=validation.MAX_DESCRIPTION, required=True)
 
-    def apply(s: StepRun) -> str:
-        total = _add_payments(s, payments)
-        s.finish(s.holder, A.COMPLETED)
-        for co in s.co_assignments(A.DISPATCHED, A.SIGNED):
-            s.finish(co, A.COMPLETED)
-        if s.ticket.handling == HandlingMethod.MEDIATION.value:
-            Mediation.update(outcome=result).where(Mediation.ticket == s.ticket.id).execute()
-        s.ticket.result = result
-        s.ticket.completed_at = s.now
-        s.ticket.extension_pending = False
-        s.ticket.callback_due_at = s.limits.callback.due(s.now, s.env.calendar)
+    def apply(run: StepRun) -> str:
+        total = _add_payments(run, payments)
+        run.finish(run.holder, AssignmentState.COMPLETED)
+        for co in run.co_assignments(AssignmentState.DISPATCHED, AssignmentState.SIGNED):
+            run.finish(co, AssignmentState.COMPLETED)
+        if run.ticket.handling == HandlingMethod.MEDIATION.value:
+            mediation = run.env.sql.where_equal(Mediation, "ticket_id", run.ticket.id)[-1]
+            run.change(mediation, outcome=result)
+        _withdraw_extension(run, "the ticket was completed")
+        run.ticket.result = result
+        run.ticket.completed_at = run.now
+        run.ticket.callback_due_at = run.limits.callback.due(run.now, run.env.calendar)
         return result + (f" (¥{total:,.2f})" if total else "")
 
     return run_step(env, actor, ticket_id, Step.COMPLETE, apply, expected_version=expected_version)
@@ -417,8 +471,8 @@ def record_payment(
 ) -> StepResult:
     """A later instalment of recovered money (wages are often paid in several batches)."""
 
-    def apply(s: StepRun) -> str:
-        total = _add_payments(s, [payment])
+    def apply(run: StepRun) -> str:
+        total = _add_payments(run, [payment])
         return f"¥{total:,.2f} {payment.note}".strip()
 
     return run_step(
@@ -436,17 +490,12 @@ def callback(
     expected_version: int | None = None,
 ) -> StepResult:
     """回访: ask the caller how it went."""
-    try:
-        satisfaction = Satisfaction(satisfaction)
-    except ValueError:
-        raise InvalidInput(
-            "satisfaction", f"“{satisfaction}” is not a satisfaction level"
-        ) from None
+    satisfaction = validation.choice(Satisfaction, satisfaction, "satisfaction")
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        s.ticket.satisfaction = satisfaction.value
-        s.ticket.called_back_at = s.now
+    def apply(run: StepRun) -> str:
+        run.ticket.satisfaction = satisfaction.value
+        run.ticket.called_back_at = run.now
         return note
 
     return run_step(env, actor, ticket_id, Step.CALLBACK, apply, expected_version=expected_version)
@@ -458,12 +507,15 @@ def reopen(
     """重办: an unsatisfied caller's ticket goes back to dispatch."""
     reason = checked_note(reason, "reason", required=True)
 
-    def apply(s: StepRun) -> str:
-        _clear_handling(s.ticket)
-        s.ticket.completed_at = None
-        s.ticket.callback_due_at = None
-        s.ticket.satisfaction = None
-        s.ticket.reopen_count += 1
+    def apply(run: StepRun) -> str:
+        _clear_handling(run.ticket)
+        # The last round's result and callback stay in the history; the ticket starts over.
+        run.ticket.result = ""
+        run.ticket.completed_at = None
+        run.ticket.callback_due_at = None
+        run.ticket.called_back_at = None
+        run.ticket.satisfaction = None
+        run.ticket.reopen_count += 1
         return reason
 
     return run_step(env, actor, ticket_id, Step.REOPEN, apply, expected_version=expected_version)
@@ -479,23 +531,28 @@ def merge(
     expected_version: int | None = None,
 ) -> StepResult:
     """合并: a duplicate report joins the master ticket and stops here."""
-    master = Ticket.get_or_none(Ticket.number == (master_number or "").strip())
-    if master is None:
+    master_id = env.sql.first_id(Ticket, "number", (master_number or "").strip())
+    if master_id is None:
         raise InvalidInput("master ticket", f"there is no ticket numbered “{master_number}”")
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        for assignment in s.assignments:
-            if assignment.state in ACTIVE:
-                s.finish(assignment, A.RETURNED, f"merged into {master.number}")
-        s.ticket.merged_into = master.id
-        s.ticket.holder_unit = None
-        s.ticket.extension_pending = False
+    def master_facts(run: StepRun) -> StepContext:
+        # Read under the lock: the master may have been merged or archived a moment ago.
+        master = run.locked[master_id]
+        return StepContext(
+            master_status=TicketStatus(master.status), master_is_self=master_id == ticket_id
+        )
+
+    def apply(run: StepRun) -> str:
+        master = run.locked[master_id]
+        for assignment in run.assignments:
+            if assignment.state in (*ACTIVE, AssignmentState.DELEGATED.value):
+                run.finish(assignment, AssignmentState.RETURNED, f"merged into {master.number}")
+        _withdraw_extension(run, f"merged into {master.number}")
+        run.ticket.merged_into = master.id
+        run.ticket.holder_unit = None
         return f"{master.number} {note}".strip()
 
-    context = StepContext(
-        master_status=TicketStatus(master.status), master_is_self=master.id == ticket_id
-    )
     return run_step(
         env,
         actor,
@@ -503,7 +560,8 @@ def merge(
         Step.MERGE,
         apply,
         expected_version=expected_version,
-        context=context,
+        context=master_facts,
+        also_lock=master_id,
     )
 
 
@@ -512,8 +570,8 @@ def archive(
 ) -> StepResult:
     note = checked_note(note)
 
-    def apply(s: StepRun) -> str:
-        s.ticket.archived_at = s.now
+    def apply(run: StepRun) -> str:
+        run.ticket.archived_at = run.now
         return note
 
     return run_step(env, actor, ticket_id, Step.ARCHIVE, apply, expected_version=expected_version)

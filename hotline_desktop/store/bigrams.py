@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _RUNS = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([0-9a-z]+)")
 
@@ -43,12 +43,12 @@ def index_tokens(text: str) -> list[str]:
     return tokens
 
 
-def index_text(*fields: str) -> str:
+def index_text(*texts: str) -> str:
     """One space-separated token string for a document made of several fields."""
     tokens: list[str] = []
-    for field in fields:
-        if field:
-            tokens.extend(index_tokens(field))
+    for text in texts:
+        if text:
+            tokens.extend(index_tokens(text))
     return " ".join(tokens)
 
 
@@ -64,10 +64,19 @@ class SearchTerm:
     text: str
     tokens: tuple[str, ...]
     prefix: bool
+    # The term's runs of CJK characters and of letters or digits, folded like the index:
+    # what a text check looks for, without the punctuation the user may have typed.
+    runs: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def exact(self) -> bool:
         return len(self.tokens) == 1
+
+    @property
+    def like_pattern(self) -> str:
+        """A LIKE pattern that every text holding the term matches (a few others may too)."""
+        # Runs hold CJK characters, digits and letters only: nothing to escape.
+        return "%" + "%".join(self.runs) + "%"
 
 
 def parse_query(query: str) -> list[SearchTerm]:
@@ -91,5 +100,6 @@ def parse_query(query: str) -> list[SearchTerm]:
                     tokens.append(cjk[-1])
         cjk_last, word_last = runs[-1]
         prefix = bool(word_last) or len(cjk_last) == 1
-        terms.append(SearchTerm(part, tuple(tokens), prefix))
+        folded_runs = tuple(cjk or word for cjk, word in runs)
+        terms.append(SearchTerm(part, tuple(tokens), prefix, folded_runs))
     return terms

@@ -30,7 +30,11 @@ class DatabaseInfo:
 
 def describe_url(url: str) -> DatabaseInfo:
     """Check a URL's shape without connecting."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # reading it checks it
+    except ValueError as error:
+        raise DatabaseUnavailable(f"the database URL “{url}” is malformed: {error}") from None
     scheme = parts.scheme.split("+")[0]
     if scheme == "postgres":
         scheme = "postgresql"
@@ -47,14 +51,27 @@ def describe_url(url: str) -> DatabaseInfo:
     if not parts.hostname or not parts.path.strip("/"):
         raise DatabaseUnavailable(f"the database URL “{url}” needs a host and a database name")
     user = f"{unquote(parts.username)}@" if parts.username else ""
-    port = f":{parts.port}" if parts.port else ""
-    return DatabaseInfo(url, scheme, f"{user}{parts.hostname}{port}/{parts.path.strip('/')}")
+    shown_port = f":{port}" if port else ""
+    name = parts.path.strip("/")
+    return DatabaseInfo(url, scheme, f"{user}{parts.hostname}{shown_port}/{name}")
 
 
-def open_database(url: str) -> tuple[peewee.Database, DatabaseInfo]:
-    """Open the database at ``url``; fails with one clear line."""
+def open_database(url: str, *, create: bool = True) -> tuple[peewee.Database, DatabaseInfo]:
+    """Open the database at ``url``; fails with one clear line.
+
+    Without ``create`` a SQLite file must exist already: a mistyped path is an error,
+    not a new empty database."""
     info = describe_url(url)
-    db = _sqlite(Path(info.description)) if info.engine == "sqlite" else _server(info)
+    if info.engine == "sqlite":
+        path = Path(info.description)
+        if not create and not path.exists():
+            raise DatabaseUnavailable(
+                f"there is no database at {path}: check the path, or create one with "
+                "“hotline-desktop init”"
+            )
+        db = _sqlite(path)
+    else:
+        db = _server(info)
     try:
         db.connect(reuse_if_open=True)
     except peewee.OperationalError as error:
@@ -67,12 +84,18 @@ def open_database(url: str) -> tuple[peewee.Database, DatabaseInfo]:
         ) from None
     if info.engine == "postgresql":
         info = _check_postgresql_encoding(db, info)
+    elif info.engine == "mysql":
+        _check_mysql_charset(db, info)
     return db, info
 
 
 def _sqlite(path: Path) -> peewee.SqliteDatabase:
-    if not path.parent.exists():
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseUnavailable(
+            f"cannot create the folder for {path}: {error.strerror}"
+        ) from None
     return peewee.SqliteDatabase(
         str(path),
         pragmas={
@@ -108,7 +131,15 @@ def _server(info: DatabaseInfo) -> peewee.Database:
             application_name="hotline_desktop",
             **params,
         )
-    return peewee.MySQLDatabase(name, connect_timeout=5, **params)
+    return peewee.MySQLDatabase(
+        name,
+        connect_timeout=5,
+        # InnoDB's default REPEATABLE READ would hide a row another workstation has just
+        # committed from the re-read after a duplicate-key error, and takes gap locks
+        # that deadlock two workstations drawing the day's first ticket number.
+        init_command="SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED",
+        **params,
+    )
 
 
 def _check_postgresql_encoding(db: peewee.Database, info: DatabaseInfo) -> DatabaseInfo:
@@ -132,6 +163,16 @@ def _check_postgresql_encoding(db: peewee.Database, info: DatabaseInfo) -> Datab
         log.warning(warning)
         return DatabaseInfo(info.url, info.engine, info.description, (*info.warnings, warning))
     return info
+
+
+def _check_mysql_charset(db: peewee.Database, info: DatabaseInfo) -> None:
+    (charset,) = db.execute_sql("SELECT @@character_set_database").fetchone()
+    if charset != "utf8mb4":
+        db.close()
+        raise DatabaseUnavailable(
+            f"the database {info.description} uses the {charset} character set; Chinese text "
+            "needs utf8mb4: create it with CHARACTER SET utf8mb4"
+        )
 
 
 def _first_line(error: Exception) -> str:

@@ -269,7 +269,8 @@ class Payment(BaseModel):
 
 class Mediation(BaseModel):
     id = AutoField()
-    ticket = ForeignKeyField(Ticket, unique=True, backref="mediations", on_delete="RESTRICT")
+    # One row each time the ticket goes to mediation: a reopened ticket may go again.
+    ticket = ForeignKeyField(Ticket, backref="mediations", on_delete="RESTRICT")
     worker_consent = bool_column()
     employer_consent = bool_column()
     consent_note = str_column(500)

@@ -44,21 +44,29 @@ class ReferenceCache:
             self.reload()
         return self
 
+    def _look_up(self, table: str, key):
+        """A lookup that reads the database again once when the key is unknown: another
+        workstation or an admin may have added it since this one last read."""
+        found = getattr(self._ready(), table).get(key)
+        if found is None:
+            self.reload()
+            found = getattr(self, table).get(key)
+        return found
+
     def unit(self, key: int | str) -> UnitInfo | None:
-        cache = self._ready()
-        return cache.unit_by_code.get(key) if isinstance(key, str) else cache.unit_by_id.get(key)
+        return self._look_up("unit_by_code" if isinstance(key, str) else "unit_by_id", key)
 
     def units_of_kind(self, kind: str) -> list[UnitInfo]:
         return [u for u in self._ready().unit_by_id.values() if u.kind == kind and u.active]
 
     def category_id(self, code: str) -> int | None:
-        return self._ready().category_by_code.get(code)
+        return self._look_up("category_by_code", code)
 
     def category_code_of(self, category_id: int) -> str:
-        return self._ready().category_code[category_id]
+        return self._look_up("category_code", category_id)
 
     def form_id(self, code: str) -> int | None:
-        return self._ready().form_by_code.get(code)
+        return self._look_up("form_by_code", code)
 
     def industry_id(self, code: str) -> int | None:
-        return self._ready().industry_by_code.get(code)
+        return self._look_up("industry_by_code", code)

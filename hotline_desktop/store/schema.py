@@ -25,7 +25,7 @@ from .search import document, search_index_for
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _VERSION_KEY = "schema_version"
 _OPEN = "('new', 'dispatched', 'in_progress')"
 
@@ -82,7 +82,20 @@ def _migrate_to_2(db: peewee.Database) -> None:
     index_all_tickets(db)
 
 
-MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {2: _migrate_to_2}
+def _migrate_to_3(db: peewee.Database) -> None:
+    """A reopened ticket may go to mediation again: one mediation row per round."""
+    if isinstance(db, peewee.MySQLDatabase):
+        # One statement: the foreign key must never be left without an index.
+        db.execute_sql(
+            "ALTER TABLE mediation DROP INDEX mediation_ticket_id, "
+            "ADD INDEX mediation_ticket_id (ticket_id)"
+        )
+        return
+    db.execute_sql("DROP INDEX mediation_ticket_id")
+    db.execute_sql("CREATE INDEX mediation_ticket_id ON mediation (ticket_id)")
+
+
+MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {2: _migrate_to_2, 3: _migrate_to_3}
 
 
 def index_all_tickets(db: peewee.Database, batch: int = 5_000) -> int:
@@ -114,6 +127,7 @@ def prepare(
     backup_dir: Path,
     *,
     skip_backup: bool = False,
+    create: bool = True,
 ) -> str:
     """Make the database ready for this app; returns what was done, in one line."""
     version = stored_version(db)
@@ -122,6 +136,11 @@ def prepare(
             raise DatabaseUnavailable(
                 f"the database {info.description} holds tables but no hotline schema "
                 "version: it belongs to another program"
+            )
+        if not create:
+            raise DatabaseUnavailable(
+                f"the database {info.description} is empty: create the hotline's tables "
+                "with “hotline-desktop init”"
             )
         create_schema(db)
         return f"created schema version {SCHEMA_VERSION} in {info.description}"

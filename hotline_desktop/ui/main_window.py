@@ -9,6 +9,8 @@ from ..services.environment import Environment
 from ..services.ticket_list import list_tickets
 from .ticket_table_model import TicketTableModel
 
+MAX_COLUMN = 260  # pixels
+
 
 class MainWindow(QMainWindow):
     def __init__(self, env: Environment, language: str, parent=None):
@@ -28,7 +30,6 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
         self.setCentralWidget(self.table)
 
         refresh = QAction(self.tr("&Refresh"), self)
@@ -46,3 +47,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(database)
         self.model.fetchMore()
         self.table.resizeColumnsToContents()
+        # Long unit names (English ones above all) must not push the status off screen.
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN))

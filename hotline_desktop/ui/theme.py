@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 
+from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 from qt_material import apply_stylesheet  # imported after PySide6, as qt-material requires
 
@@ -16,11 +16,16 @@ DARK_THEME = "dark_blue.xml"
 
 
 def apply_theme(app: QApplication, dark: bool = False) -> None:
-    # qt-material rewrites its icon folder on every start; a folder per process keeps
-    # two running instances from deleting each other's icons.
-    icons = settings.cache_dir() / "theme" / str(os.getpid())
+    # qt-material rewrites its icon folder on every start; a folder per running instance
+    # keeps two instances from deleting each other's icons.
+    themes = settings.cache_dir() / "theme"
+    _remove_abandoned(themes)
+    icons = themes / str(os.getpid())
     icons.mkdir(parents=True, exist_ok=True)
-    atexit.register(shutil.rmtree, icons, ignore_errors=True)
+    lock = QLockFile(str(icons / "in-use.lock"))
+    lock.tryLock(0)
+    app.aboutToQuit.connect(lambda: (lock.unlock(), shutil.rmtree(icons, ignore_errors=True)))
+    app.setProperty("theme_lock", lock)  # held as long as the application runs
     apply_stylesheet(
         app,
         theme=DARK_THEME if dark else LIGHT_THEME,
@@ -28,3 +33,16 @@ def apply_theme(app: QApplication, dark: bool = False) -> None:
         parent=str(icons),
         extra={"density_scale": "-1"},
     )
+
+
+def _remove_abandoned(themes) -> None:
+    """Icon folders of instances that ended without cleaning up (killed, crashed)."""
+    if not themes.exists():
+        return
+    for folder in themes.iterdir():
+        lock = QLockFile(str(folder / "in-use.lock"))
+        # A lock whose process is gone counts as stale and is taken over.
+        lock.setStaleLockTime(0)
+        if lock.tryLock(0):
+            lock.unlock()
+            shutil.rmtree(folder, ignore_errors=True)

@@ -84,7 +84,7 @@ def test_user_creation_checks_its_fields(env, staff):
     before = User.select().count()
     with pytest.raises(InvalidInput, match="at least 8"):
         accounts.create_user(env, "newbie", "short", "agent", "sx-centre")
-    with pytest.raises(InvalidInput, match="unknown role"):
+    with pytest.raises(InvalidInput, match="“boss” is not one of agent"):
         accounts.create_user(env, "newbie", "long-enough", "boss", "sx-centre")
     with pytest.raises(InvalidInput, match="unknown unit"):
         accounts.create_user(env, "newbie", "long-enough", "agent", "mars")

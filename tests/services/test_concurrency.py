@@ -5,10 +5,12 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
+import pytest
+
 from hotline_desktop.domain.errors import ConcurrentEdit, StepNotAllowed
 from hotline_desktop.services import ticket_steps as steps
 from hotline_desktop.services.intake import CallInput, log_call
-from hotline_desktop.store.models import Ticket, TicketEvent
+from hotline_desktop.store.models import Caller, Employer, Ticket, TicketEvent
 
 WORKERS = 8
 TICKETS_EACH = 12
@@ -35,6 +37,10 @@ def run_workers(env, work) -> list[BaseException]:
     return errors
 
 
+ENGINES = pytest.mark.parametrize("engine", ["sqlite", "postgresql", "mysql"], indirect=True)
+
+
+@ENGINES
 def test_workstations_creating_and_dispatching_at_once(env, staff):
     env.db.close()  # every thread opens its own connection
 
@@ -44,7 +50,10 @@ def test_workstations_creating_and_dispatching_at_once(env, staff):
                 env,
                 staff.agent,
                 CallInput(
-                    phone=f"1390000{index:02d}{n:02d}",
+                    # Every workstation hears from the same workers about the same employer:
+                    # the first caller and employer rows are created under contention.
+                    phone=f"13900000{n:03d}",
+                    employer_name="陕西某建工集团有限公司",
                     description=f"第{index}号工位第{n}件：工地拖欠农民工工资",
                     category_code="wages",
                 ),
@@ -60,8 +69,12 @@ def test_workstations_creating_and_dispatching_at_once(env, staff):
         assert len(set(numbers)) == len(numbers)
         assert sorted(numbers)[-1].endswith(f"{WORKERS * TICKETS_EACH:05d}")
         assert Ticket.select().where(Ticket.status == "dispatched").count() == len(numbers)
+        assert Caller.select().count() == TICKETS_EACH
+        assert Employer.select().count() == 1
+        assert Ticket.select().where(Ticket.employer.is_null()).count() == 0
 
 
+@ENGINES
 def test_only_one_of_many_simultaneous_dispatches_wins(env, staff):
     ticket_id = log_call(
         env,
@@ -92,3 +105,42 @@ def test_only_one_of_many_simultaneous_dispatches_wins(env, staff):
         )
         assert dispatches.count() == 1
         assert dispatches.get().details.count(str(ticket.holder_unit_id)) >= 1
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"], indirect=True)
+def test_two_tickets_merged_into_each_other_at_once_cannot_both_be_merged(env, staff):
+    def ticket() -> tuple[int, str]:
+        result = log_call(
+            env,
+            staff.agent,
+            CallInput(phone="13912345678", description="同一批工人反映欠薪", category_code="wages"),
+            create_ticket=True,
+        )
+        return result.ticket_id, result.number
+
+    (first, first_number), (second, second_number) = ticket(), ticket()
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+    env.db.close()
+
+    def merge(ticket_id: int, master: str) -> None:
+        with env.db.connection_context():
+            start.wait()
+            try:
+                steps.merge(env, staff.dispatcher, ticket_id, master)
+                outcomes.append("merged")
+            except StepNotAllowed:
+                outcomes.append("refused")
+
+    threads = [
+        threading.Thread(target=merge, args=(first, second_number)),
+        threading.Thread(target=merge, args=(second, first_number)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["merged", "refused"]
+    with env.db.connection_context():
+        statuses = sorted(Ticket.get_by_id(t).status for t in (first, second))
+        assert statuses == ["merged", "new"]

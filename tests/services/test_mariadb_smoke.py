@@ -6,36 +6,17 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from argon2 import PasswordHasher
 
-from hotline_desktop.services import accounts
 from hotline_desktop.services import ticket_steps as steps
-from hotline_desktop.services.environment import open_environment
 from hotline_desktop.services.figures import headline_figures
 from hotline_desktop.services.intake import CallInput, log_call
-from hotline_desktop.services.reference import install_reference_data
 from hotline_desktop.store.models import Ticket, TicketEvent
 
 
-@pytest.fixture
-def mysql_env(mysql_database, tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    )
-    env, done = open_environment(
-        mysql_database, tmp_path, clock=lambda: datetime(2026, 11, 27, 10, 0)
-    )
-    assert "created schema" in done
-    install_reference_data(env)
-    yield env
-    env.close()
-
-
-def test_a_ticket_lives_its_whole_life_on_mariadb(mysql_env):
-    env = mysql_env
-    agent = accounts.create_user(env, "agent", "secret-pass", "agent", "sx-centre")
-    dispatcher = accounts.create_user(env, "dispatcher", "secret-pass", "dispatcher", "sx-centre")
-    handler = accounts.create_user(env, "xian", "secret-pass", "unit_handler", "xa")
+@pytest.mark.parametrize("engine", ["mysql"], indirect=True)
+def test_a_ticket_lives_its_whole_life_on_mariadb(env, staff, clock):
+    agent, dispatcher, handler = staff.agent, staff.dispatcher, staff.xian
+    clock.set(datetime(2026, 11, 27, 10, 0))
     result = log_call(
         env,
         agent,

@@ -374,3 +374,57 @@ def test_an_admins_calendar_override_moves_the_due_dates(env, staff, clock, new_
     env.reload_calendar()
     steps.dispatch(env, staff.dispatcher, ticket_id, "xa")
     assert Ticket.get_by_id(ticket_id).sign_due_at == datetime(2026, 10, 8, 9, 0)
+
+
+def test_the_unit_records_a_late_instalment_after_the_ticket_closed(env, staff, new_ticket):
+    ticket_id = new_ticket()
+    steps.dispatch(env, staff.dispatcher, ticket_id, "xa")
+    steps.sign(env, staff.xian, ticket_id)
+    steps.complete(env, staff.xian, ticket_id, "首批工资已发放")
+    steps.callback(env, staff.agent, ticket_id, "basic")
+    steps.archive(env, staff.supervisor, ticket_id)
+    late = steps.PaymentInput("12000", date(2026, 9, 29), "第二批")
+    steps.record_payment(env, staff.xian, ticket_id, late)
+    assert Ticket.get_by_id(ticket_id).recovered_total == Decimal("12000.00")
+    with pytest.raises(PermissionDenied):
+        steps.record_payment(env, staff.baoji, ticket_id, late)
+
+
+def test_a_reopened_ticket_mediated_again_keeps_both_mediations(env, staff, new_ticket):
+    ticket_id = new_ticket()
+    for round_ in ("第一次调解未达成", "第二次调解达成协议"):
+        steps.mediate(
+            env, staff.dispatcher, ticket_id, worker_consents=True, employer_consents=True
+        )
+        steps.complete(env, staff.mediator, ticket_id, round_)
+        if round_.startswith("第一次"):
+            steps.callback(env, staff.agent, ticket_id, "unsatisfied")
+            steps.reopen(env, staff.supervisor, ticket_id, "未达成协议")
+    outcomes = [m.outcome for m in Mediation.select().order_by(Mediation.id)]
+    assert outcomes == ["第一次调解未达成", "第二次调解达成协议"]
+
+
+def test_a_result_reported_up_leaves_nothing_waiting_for_a_signature(env, staff, new_ticket):
+    ticket_id = new_ticket()
+    steps.dispatch(env, staff.dispatcher, ticket_id, "xa")
+    steps.sign(env, staff.xian, ticket_id)
+    steps.dispatch_down(env, staff.xian, ticket_id, "xa-yanta")
+    assert Ticket.get_by_id(ticket_id).sign_due_at is not None
+    steps.sign(env, staff.yanta, ticket_id)
+    steps.report_up(env, staff.yanta, ticket_id, "已核实处理")
+    assert Ticket.get_by_id(ticket_id).sign_due_at is None
+
+
+def test_an_undecided_extension_lapses_and_extensions_add_up_to_the_limit(env, staff, new_ticket):
+    ticket_id = new_ticket()
+    steps.dispatch(env, staff.dispatcher, ticket_id, "xa")
+    steps.sign(env, staff.xian, ticket_id)
+    steps.request_extension(env, staff.xian, ticket_id, 6, "等待仲裁")
+    steps.decide_extension(env, staff.supervisor, ticket_id, approve=True)
+    with pytest.raises(InvalidInput, match="at most 4 more"):
+        steps.request_extension(env, staff.xian, ticket_id, 5, "仍需时间")
+    steps.request_extension(env, staff.xian, ticket_id, 4, "仍需时间")
+    steps.complete(env, staff.xian, ticket_id, "已办结")
+    last = ExtensionRequest.select().order_by(ExtensionRequest.id.desc()).get()
+    assert last.approved is False and last.decision_note == "the ticket was completed"
+    assert not Ticket.get_by_id(ticket_id).extension_pending

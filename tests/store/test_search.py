@@ -95,3 +95,18 @@ def test_search_agrees_with_substring_matching_on_random_text(env, staff):
         start = rng.randrange(len(source))
         term = source[start : start + rng.randint(1, 5)]
         assert env.search.matching_ids(term, limit=100) == expected(made, term), term
+
+
+@pytest.mark.parametrize("typed", ["工伤认定。", "“工伤认定”", "ＡＰＰ罚款", "App罚款"])
+def test_punctuation_and_full_width_typing_find_the_same_tickets(env, staff, typed):
+    texts = ["申请工伤认定被拒绝", "外卖APP罚款过重"]
+    ids = [
+        log_call(
+            env, staff.agent,
+            CallInput(phone=f"1370000000{i}", description=text, category_code="other"),
+            create_ticket=True,
+        ).ticket_id
+        for i, text in enumerate(texts)
+    ]  # fmt: skip
+    wanted = [ids[1]] if "罚款" in typed else [ids[0]]
+    assert env.search.matching_ids(typed) == wanted
