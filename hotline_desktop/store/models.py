@@ -1,5 +1,9 @@
 """peewee models: one table per thing the hotline keeps.
 
+Foreign keys that no screen or report looks up by (who recorded a row, say), or whose
+lookups a composite index in ``schema`` already serves, carry no index of their own:
+every index costs each write, and a million demo tickets.
+
 Every NOT NULL column has a default on the database side too, so that an older
 app version writing to a shared server that a newer one has migrated still
 inserts rows.
@@ -157,10 +161,10 @@ class Call(BaseModel):
     id = AutoField()
     caller = ForeignKeyField(Caller, backref="calls", on_delete="RESTRICT")
     received_at = time_column(index=True)
-    agent = ForeignKeyField(User, on_delete="RESTRICT")
+    agent = ForeignKeyField(User, on_delete="RESTRICT", index=False)
     kind = CharField(max_length=32)
     channel = CharField(max_length=32, default="phone", constraints=_default("'phone'"))
-    category = ForeignKeyField(Category, null=True, on_delete="RESTRICT")
+    category = ForeignKeyField(Category, null=True, on_delete="RESTRICT", index=False)
     description = long_text()
     answer = long_text()
     answered_on_call = bool_column()
@@ -170,15 +174,17 @@ class Ticket(BaseModel):
     id = AutoField()
     number = CharField(max_length=32, unique=True)
     call = ForeignKeyField(Call, unique=True, backref="tickets", on_delete="RESTRICT")
-    caller = ForeignKeyField(Caller, backref="tickets", on_delete="RESTRICT")
+    caller = ForeignKeyField(Caller, backref="tickets", on_delete="RESTRICT", index=False)
     caller_name = str_column(64)
     phone = CharField(max_length=32)
-    employer = ForeignKeyField(Employer, null=True, backref="tickets", on_delete="RESTRICT")
+    employer = ForeignKeyField(
+        Employer, null=True, backref="tickets", on_delete="RESTRICT", index=False
+    )
     employer_name = str_column()
-    region = ForeignKeyField(OrgUnit, null=True, on_delete="RESTRICT", backref="+")
-    industry = ForeignKeyField(Industry, null=True, on_delete="RESTRICT")
-    employment_form = ForeignKeyField(EmploymentForm, null=True, on_delete="RESTRICT")
-    category = ForeignKeyField(Category, on_delete="RESTRICT")
+    region = ForeignKeyField(OrgUnit, null=True, on_delete="RESTRICT", backref="+", index=False)
+    industry = ForeignKeyField(Industry, null=True, on_delete="RESTRICT", index=False)
+    employment_form = ForeignKeyField(EmploymentForm, null=True, on_delete="RESTRICT", index=False)
+    category = ForeignKeyField(Category, on_delete="RESTRICT", index=False)
     headcount = int_column(1)
     amount_involved = MoneyField(null=True)
     description = long_text()
@@ -188,10 +194,12 @@ class Ticket(BaseModel):
     complex_case = bool_column()
     status = CharField(max_length=16, default="new", constraints=_default("'new'"))
     handling = CharField(max_length=16, null=True)
-    holder_unit = ForeignKeyField(OrgUnit, null=True, on_delete="RESTRICT", backref="+")
+    holder_unit = ForeignKeyField(
+        OrgUnit, null=True, on_delete="RESTRICT", backref="+", index=False
+    )
     receiving_unit = ForeignKeyField(OrgUnit, null=True, on_delete="RESTRICT", backref="+")
     created_at = time_column()
-    created_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+")
+    created_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+", index=False)
     dispatched_at = DateTimeField(null=True)
     sign_due_at = DateTimeField(null=True)
     signed_at = DateTimeField(null=True)
@@ -210,7 +218,7 @@ class Ticket(BaseModel):
     # Optimistic locking: every change bumps it; a write that expected an older one is refused.
     version = int_column(1)
     updated_at = time_column()
-    updated_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+")
+    updated_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+", index=False)
 
 
 class TicketEvent(BaseModel):
@@ -219,11 +227,11 @@ class TicketEvent(BaseModel):
     id = AutoField()
     ticket = ForeignKeyField(Ticket, backref="events", on_delete="RESTRICT")
     at = time_column()
-    actor = ForeignKeyField(User, on_delete="RESTRICT")
+    actor = ForeignKeyField(User, on_delete="RESTRICT", index=False)
     step = CharField(max_length=32)
     from_status = CharField(max_length=16, null=True)
     to_status = CharField(max_length=16)
-    unit = ForeignKeyField(OrgUnit, null=True, on_delete="RESTRICT")
+    unit = ForeignKeyField(OrgUnit, null=True, on_delete="RESTRICT", index=False)
     note = long_text()
     details = long_text()  # JSON of the fields the step changed
 
@@ -236,13 +244,15 @@ class Assignment(BaseModel):
     unit = ForeignKeyField(OrgUnit, on_delete="RESTRICT")
     role = CharField(max_length=16)
     state = CharField(max_length=16)
-    parent = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="children")
+    parent = ForeignKeyField(
+        "self", null=True, on_delete="RESTRICT", backref="children", index=False
+    )
     dispatched_at = time_column()
-    dispatched_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+")
+    dispatched_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+", index=False)
     sign_due_at = DateTimeField(null=True)
     return_deadline = DateTimeField(null=True)
     signed_at = DateTimeField(null=True)
-    signed_by = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+")
+    signed_by = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+", index=False)
     finished_at = DateTimeField(null=True)
     note = long_text()
 
@@ -250,7 +260,7 @@ class Assignment(BaseModel):
 class Instruction(BaseModel):
     id = AutoField()
     ticket = ForeignKeyField(Ticket, backref="instructions", on_delete="RESTRICT")
-    leader = ForeignKeyField(User, on_delete="RESTRICT")
+    leader = ForeignKeyField(User, on_delete="RESTRICT", index=False)
     written_at = time_column()
     text = long_text()
 
@@ -263,7 +273,7 @@ class Payment(BaseModel):
     amount = MoneyField()
     paid_on = DateField()
     note = str_column()
-    recorded_by = ForeignKeyField(User, on_delete="RESTRICT")
+    recorded_by = ForeignKeyField(User, on_delete="RESTRICT", index=False)
     recorded_at = time_column()
 
 
@@ -275,18 +285,18 @@ class Mediation(BaseModel):
     employer_consent = bool_column()
     consent_note = str_column(500)
     started_at = time_column()
-    started_by = ForeignKeyField(User, on_delete="RESTRICT")
+    started_by = ForeignKeyField(User, on_delete="RESTRICT", index=False)
     outcome = long_text()
 
 
 class ExtensionRequest(BaseModel):
     id = AutoField()
     ticket = ForeignKeyField(Ticket, backref="extensions", on_delete="RESTRICT")
-    requested_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+")
+    requested_by = ForeignKeyField(User, on_delete="RESTRICT", backref="+", index=False)
     requested_at = time_column()
     days = int_column(1)
     reason = long_text()
-    decided_by = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+")
+    decided_by = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+", index=False)
     decided_at = DateTimeField(null=True)
     approved = BooleanField(null=True)
     decision_note = long_text()

@@ -83,9 +83,11 @@ def _migrate_to_2(db: peewee.Database) -> None:
 
 
 def _migrate_to_3(db: peewee.Database) -> None:
-    """A reopened ticket may go to mediation again: one mediation row per round."""
+    """A reopened ticket may go to mediation again: one mediation row per round. And the
+    foreign keys nothing looks up by lose their indexes (see ``models``)."""
     if isinstance(db, peewee.MySQLDatabase):
-        # One statement: the foreign key must never be left without an index.
+        # One statement: the foreign key must never be left without an index. InnoDB
+        # wants an index behind every foreign key, so the others stay.
         db.execute_sql(
             "ALTER TABLE mediation DROP INDEX mediation_ticket_id, "
             "ADD INDEX mediation_ticket_id (ticket_id)"
@@ -93,6 +95,10 @@ def _migrate_to_3(db: peewee.Database) -> None:
         return
     db.execute_sql("DROP INDEX mediation_ticket_id")
     db.execute_sql("CREATE INDEX mediation_ticket_id ON mediation (ticket_id)")
+    for model in ALL_MODELS:
+        for field in model._meta.sorted_fields:
+            if isinstance(field, peewee.ForeignKeyField) and not field.index:
+                db.execute_sql(f"DROP INDEX IF EXISTS {model._meta.table_name}_{field.column_name}")
 
 
 MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {2: _migrate_to_2, 3: _migrate_to_3}
