@@ -201,6 +201,7 @@ def run_step(
             step, run.facts(), actor, replace(context or StepContext(), now=run.now)
         )
         before = dict(ticket.__data__)
+        known = len(run.assignments)
         note = apply(run)
         ticket.status = next_status.value
         ticket.version = before["version"] + 1
@@ -214,6 +215,9 @@ def run_step(
             for name in _TRACKED
             if before[name] != ticket.__data__[name]
         }
+        # Units the step brought in (lead, co-handling, a lower level): who was involved.
+        if added := run.assignments[known:]:
+            changed["assigned"] = [[a.unit_id, a.role, a.state] for a in added]
         env.sql.insert(
             TicketEvent,
             ticket=ticket.id,

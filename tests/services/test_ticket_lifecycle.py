@@ -428,3 +428,12 @@ def test_an_undecided_extension_lapses_and_extensions_add_up_to_the_limit(env, s
     last = ExtensionRequest.select().order_by(ExtensionRequest.id.desc()).get()
     assert last.approved is False and last.decision_note == "the ticket was completed"
     assert not Ticket.get_by_id(ticket_id).extension_pending
+
+
+def test_the_history_names_the_units_a_dispatch_brought_in(env, staff, new_ticket):
+    ticket_id = new_ticket()
+    steps.dispatch(env, staff.dispatcher, ticket_id, "xa", co_units=["sx-hrss"])
+    event = TicketEvent.select().where(TicketEvent.step == "dispatch").get()
+    assigned = json.loads(event.details)["assigned"]
+    xa, hrss = env.reference.unit("xa").id, env.reference.unit("sx-hrss").id
+    assert assigned == [[xa, "lead", "dispatched"], [hrss, "co", "dispatched"]]
