@@ -70,10 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
     from .ui.main_window import MainWindow
+    from .ui.sign_in_dialog import SignInDialog
     from .ui.theme import apply_theme
 
     apply_theme(app)
-    window = MainWindow(env, args.language)
+    sign_in = SignInDialog(env)
+    if sign_in.exec() != SignInDialog.Accepted:
+        env.close()
+        return 0
+    window = MainWindow(env, sign_in.actor, args.language)
     window.show()
     try:
         return app.exec()

@@ -72,6 +72,10 @@ def create_user(
     return actor_for(user)
 
 
+def has_users(env: Environment) -> bool:
+    return User.select().exists()
+
+
 def sign_in(env: Environment, username: str, password: str) -> Actor:
     user = User.get_or_none((User.username == username) & (User.active == True))  # noqa: E712
     # The same message either way, so that a guesser cannot learn which user names exist.

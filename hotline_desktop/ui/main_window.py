@@ -1,26 +1,39 @@
-"""The main window: for now, the list of every ticket, newest first."""
+"""The main window: for now, the tickets the signed-in user may see, newest first."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
 
+from ..domain.workflow import Actor
 from ..services.environment import Environment
 from ..services.ticket_list import list_tickets
+from .connection_watch import ConnectionWatch
 from .ticket_table_model import TicketTableModel
 
 MAX_COLUMN = 260  # pixels
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, env: Environment, language: str, parent=None):
+    def __init__(
+        self,
+        env: Environment,
+        actor: Actor,
+        language: str,
+        settings: QSettings | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.env = env
+        self.actor = actor
+        self.settings = settings or QSettings()
+        self.chinese = language.startswith("zh")
         self.setWindowTitle(self.tr("12351 Hotline Desk"))
         self.resize(1200, 720)
 
         self.model = TicketTableModel(
-            lambda before, limit: list_tickets(env, None, before, limit), language, self
+            lambda before, limit: list_tickets(env, actor, before, limit), language, self
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -30,8 +43,19 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
         self.setCentralWidget(self.table)
+        self._build_menu()
+        self._build_status_bar()
 
+        self.model.fetchMore()
+        self.table.resizeColumnsToContents()
+        # Long unit names (English ones above all) must not push the status off screen.
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN))
+        self.restoreGeometry(self.settings.value("main_window/geometry", b""))
+
+    def _build_menu(self) -> None:
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.Refresh)
         refresh.triggered.connect(self.model.reload)
@@ -43,10 +67,35 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
 
-        database = QLabel(self.tr("Database: %1").replace("%1", env.info.description), self)
-        self.statusBar().addPermanentWidget(database)
-        self.model.fetchMore()
-        self.table.resizeColumnsToContents()
-        # Long unit names (English ones above all) must not push the status off screen.
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN))
+    def _build_status_bar(self) -> None:
+        actor = self.actor
+        unit = self.env.reference.unit(actor.unit_id)
+        role = actor.role.zh if self.chinese else actor.role.en
+        unit_name = unit.name_zh if self.chinese else unit.name_en
+        self.user_label = QLabel(f"{actor.name} · {role} · {unit_name}", self)
+        self.database_label = QLabel(self)
+        self.database_label.setText(self._database_text(None, ""))
+        bar = self.statusBar()
+        bar.addWidget(self.user_label)
+        bar.addPermanentWidget(self.database_label)
+        self.watch = ConnectionWatch(self.env, self)
+        self.watch.checked.connect(self._show_reachability)
+        self.watch.start()
+
+    def _database_text(self, reachable: bool | None, reason: str) -> str:
+        where = self.env.info.description
+        if reachable is None:
+            return self.tr("Database: %1").replace("%1", where)
+        if reachable:
+            return self.tr("Database: %1 (connected)").replace("%1", where)
+        return (
+            self.tr("Database: %1 (not reachable: %2)").replace("%1", where).replace("%2", reason)
+        )
+
+    def _show_reachability(self, reachable: bool, reason: str) -> None:
+        self.database_label.setText(self._database_text(reachable, reason))
+        self.database_label.setStyleSheet("" if reachable else "color: #c62828;")
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)

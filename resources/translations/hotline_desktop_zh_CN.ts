@@ -23,6 +23,49 @@
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
+    <message>
+        <source>Database: %1 (connected)</source>
+        <translation>数据库：%1（已连接）</translation>
+    </message>
+    <message>
+        <source>Database: %1 (not reachable: %2)</source>
+        <translation>数据库：%1（无法连接：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — 12351 Hotline Desk</source>
+        <translation>登录 — 12351 工会服务职工热线工单系统</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Start the app with --demo, or create one: hotline-desktop create-user NAME --role admin --unit sx-centre</source>
+        <translation>此数据库还没有用户。请用 --demo 启动程序，或先创建用户：hotline-desktop create-user 用户名 --role admin --unit sx-centre</translation>
+    </message>
+    <message>
+        <source>Type your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>用户名不存在或密码错误。</translation>
+    </message>
 </context>
 <context>
     <name>TicketTableModel</name>

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from hotline_desktop.i18n import install_translators
 from hotline_desktop.services.intake import CallInput, log_call
 from hotline_desktop.ui import ticket_table_model
 from hotline_desktop.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def chinese(qapp):
-    translators = install_translators(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+def settings(folder) -> QSettings:
+    """Window settings of the test's own, not the user's."""
+    return QSettings(str(folder / "settings.ini"), QSettings.IniFormat)
 
 
 @pytest.fixture
@@ -41,10 +37,10 @@ def tickets(env, staff):
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_the_window_lists_tickets_newest_first_in_chinese(
-    qtbot, env, tickets, chinese, monkeypatch
+    qtbot, env, staff, tickets, chinese, monkeypatch, tmp_path
 ):
     monkeypatch.setattr(ticket_table_model, "PAGE_SIZE", 3)
-    window = MainWindow(env, "zh_CN")
+    window = MainWindow(env, staff.dispatcher, "zh_CN", settings(tmp_path))
     qtbot.addWidget(window)
     model = window.model
     assert model.rowCount() == 3  # one page, fetched when the window was built
@@ -61,10 +57,42 @@ def test_the_window_lists_tickets_newest_first_in_chinese(
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_the_window_speaks_english_when_asked(qtbot, env, tickets):
-    window = MainWindow(env, "en")
+def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, tmp_path):
+    window = MainWindow(env, staff.dispatcher, "en", settings(tmp_path))
     qtbot.addWidget(window)
     assert window.windowTitle() == "12351 Hotline Desk"
     assert window.model.headerData(2, Qt.Horizontal) == "Category"
     assert window.model.data(window.model.index(0, 2)) == "Rights of new-form workers"
     assert window.model.data(window.model.index(0, 6)) == "Awaiting dispatch"
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_the_status_bar_shows_who_and_where_and_the_window_remembers_its_size(
+    qtbot, env, staff, tickets, chinese, tmp_path
+):
+    window = MainWindow(env, staff.xian, "zh_CN", settings(tmp_path))
+    qtbot.addWidget(window)
+    assert window.user_label.text() == "xian · 承办人 · 西安市总工会"
+    qtbot.waitUntil(lambda: "已连接" in window.database_label.text())
+    assert env.info.description in window.database_label.text()
+    window.resize(700, 500)  # the offscreen screen is 800 × 600
+    window.close()
+    again = MainWindow(env, staff.xian, "zh_CN", settings(tmp_path))
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_unit_handler_sees_only_the_tickets_of_the_unit_and_those_below(
+    qtbot, env, staff, tickets, tmp_path
+):
+    from hotline_desktop.services import ticket_steps
+    from hotline_desktop.store.models import Ticket
+
+    first, second = (Ticket.get(Ticket.number == number).id for number in tickets[:2])
+    ticket_steps.dispatch(env, staff.dispatcher, first, "xa-yanta")
+    ticket_steps.dispatch(env, staff.dispatcher, second, "baoji")
+    window = MainWindow(env, staff.xian, "en", settings(tmp_path))
+    qtbot.addWidget(window)
+    shown = [window.model.data(window.model.index(r, 0)) for r in range(window.model.rowCount())]
+    assert shown == [tickets[0]]
