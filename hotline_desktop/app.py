@@ -24,7 +24,12 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help=f"load about {DEMO_TICKETS:,} demo tickets first if the database has none",
     )
-    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN")
+    parser.add_argument(
+        "--language",
+        choices=("zh_CN", "en"),
+        default=None,
+        help="this time only (default: the language chosen in Preferences, else zh_CN)",
+    )
     return parser.parse_args(argv)
 
 
@@ -50,14 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
 
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .i18n import install_translators
+    from .ui.preferences import Preferences
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(settings.APP_NAME)
     app.setOrganizationName("12351")
-    install_translators(app, args.language)
+    preferences = Preferences.read(QSettings())
+    language = args.language or preferences.language
+    install_translators(app, language)
     try:
         env = _prepare_database(args)
     except HotlineError as error:
@@ -73,12 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.sign_in_dialog import SignInDialog
     from .ui.theme import apply_theme
 
-    apply_theme(app)
+    apply_theme(app, dark=preferences.dark)
     sign_in = SignInDialog(env)
     if sign_in.exec() != SignInDialog.Accepted:
         env.close()
         return 0
-    window = MainWindow(env, sign_in.actor, args.language)
+    window = MainWindow(env, sign_in.actor, language)
     window.show()
     try:
         return app.exec()

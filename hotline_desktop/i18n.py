@@ -7,6 +7,7 @@ by Qt's lrelease (shipped with PySide6) when missing or older than their source.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -68,11 +69,14 @@ def build_translations() -> list[Path]:
         target = source.with_suffix(".qm")
         if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
             continue
+        # Written aside, then swapped in: a running instance may have the old file mapped.
+        fresh = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         subprocess.run(
-            [_qt_tool("lrelease"), "-silent", str(source), "-qm", str(target)],
+            [_qt_tool("lrelease"), "-silent", str(source), "-qm", str(fresh)],
             check=True,
             capture_output=True,
         )
+        os.replace(fresh, target)
         built.append(target)
     return built
 

@@ -26,10 +26,18 @@ class ConnectionWatch(QObject):
         self._timer.setInterval(PROBE_INTERVAL_MS)
         self._timer.timeout.connect(self.probe)
         self.checked.connect(self._done)
+        # A pool of its own, so that stopping waits for this watch's probe and no other.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
 
     def start(self) -> None:
         self._timer.start()
         self.probe()
+
+    def stop(self) -> None:
+        """Stop probing and wait for a probe under way: it uses the database being closed."""
+        self._timer.stop()
+        self._pool.waitForDone()
 
     def probe(self) -> None:
         if self._busy:
@@ -39,7 +47,7 @@ class ConnectionWatch(QObject):
         # may be gone by the time a slow server answers.
         reporter = _Reporter()
         reporter.checked.connect(self.checked)
-        QThreadPool.globalInstance().start(_Probe(self.env, reporter))
+        self._pool.start(_Probe(self.env, reporter))
 
     def _done(self, _reachable: bool, _reason: str) -> None:
         self._busy = False

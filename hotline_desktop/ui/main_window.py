@@ -10,6 +10,7 @@ from ..domain.workflow import Actor
 from ..services.environment import Environment
 from ..services.ticket_list import list_tickets
 from .connection_watch import ConnectionWatch
+from .preferences_dialog import PreferencesDialog
 from .ticket_table_model import TicketTableModel
 
 MAX_COLUMN = 260  # pixels
@@ -62,9 +63,13 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
+        preferences = QAction(self.tr("&Preferences…"), self)
+        preferences.setShortcut(QKeySequence.Preferences)
+        preferences.triggered.connect(self.edit_preferences)
         menu = self.menuBar().addMenu(self.tr("&Tickets"))
         menu.addAction(refresh)
         menu.addSeparator()
+        menu.addAction(preferences)
         menu.addAction(quit_action)
 
     def _build_status_bar(self) -> None:
@@ -96,6 +101,10 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self._database_text(reachable, reason))
         self.database_label.setStyleSheet("" if reachable else "color: #c62828;")
 
+    def edit_preferences(self) -> None:
+        PreferencesDialog(self.settings, self).exec()
+
     def closeEvent(self, event) -> None:
+        self.watch.stop()
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

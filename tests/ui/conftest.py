@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from hotline_desktop.i18n import install_translators
 
@@ -14,3 +15,9 @@ def chinese(qapp):
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def ui_settings(tmp_path) -> QSettings:
+    """Window and preference settings of the test's own, never the user's."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from hotline_desktop.services.intake import CallInput, log_call
 from hotline_desktop.ui import ticket_table_model
 from hotline_desktop.ui.main_window import MainWindow
-
-
-def settings(folder) -> QSettings:
-    """Window settings of the test's own, not the user's."""
-    return QSettings(str(folder / "settings.ini"), QSettings.IniFormat)
 
 
 @pytest.fixture
@@ -37,10 +32,10 @@ def tickets(env, staff):
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_the_window_lists_tickets_newest_first_in_chinese(
-    qtbot, env, staff, tickets, chinese, monkeypatch, tmp_path
+    qtbot, env, staff, tickets, chinese, monkeypatch, ui_settings
 ):
     monkeypatch.setattr(ticket_table_model, "PAGE_SIZE", 3)
-    window = MainWindow(env, staff.dispatcher, "zh_CN", settings(tmp_path))
+    window = MainWindow(env, staff.dispatcher, "zh_CN", ui_settings)
     qtbot.addWidget(window)
     model = window.model
     assert model.rowCount() == 3  # one page, fetched when the window was built
@@ -57,8 +52,8 @@ def test_the_window_lists_tickets_newest_first_in_chinese(
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, tmp_path):
-    window = MainWindow(env, staff.dispatcher, "en", settings(tmp_path))
+def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, ui_settings):
+    window = MainWindow(env, staff.dispatcher, "en", ui_settings)
     qtbot.addWidget(window)
     assert window.windowTitle() == "12351 Hotline Desk"
     assert window.model.headerData(2, Qt.Horizontal) == "Category"
@@ -68,23 +63,23 @@ def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, tmp_pa
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_the_status_bar_shows_who_and_where_and_the_window_remembers_its_size(
-    qtbot, env, staff, tickets, chinese, tmp_path
+    qtbot, env, staff, tickets, chinese, ui_settings
 ):
-    window = MainWindow(env, staff.xian, "zh_CN", settings(tmp_path))
+    window = MainWindow(env, staff.xian, "zh_CN", ui_settings)
     qtbot.addWidget(window)
     assert window.user_label.text() == "xian · 承办人 · 西安市总工会"
     qtbot.waitUntil(lambda: "已连接" in window.database_label.text())
     assert env.info.description in window.database_label.text()
     window.resize(700, 500)  # the offscreen screen is 800 × 600
     window.close()
-    again = MainWindow(env, staff.xian, "zh_CN", settings(tmp_path))
+    again = MainWindow(env, staff.xian, "zh_CN", ui_settings)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 500)
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_a_unit_handler_sees_only_the_tickets_of_the_unit_and_those_below(
-    qtbot, env, staff, tickets, tmp_path
+    qtbot, env, staff, tickets, ui_settings
 ):
     from hotline_desktop.services import ticket_steps
     from hotline_desktop.store.models import Ticket
@@ -92,7 +87,7 @@ def test_a_unit_handler_sees_only_the_tickets_of_the_unit_and_those_below(
     first, second = (Ticket.get(Ticket.number == number).id for number in tickets[:2])
     ticket_steps.dispatch(env, staff.dispatcher, first, "xa-yanta")
     ticket_steps.dispatch(env, staff.dispatcher, second, "baoji")
-    window = MainWindow(env, staff.xian, "en", settings(tmp_path))
+    window = MainWindow(env, staff.xian, "en", ui_settings)
     qtbot.addWidget(window)
     shown = [window.model.data(window.model.index(r, 0)) for r in range(window.model.rowCount())]
     assert shown == [tickets[0]]
