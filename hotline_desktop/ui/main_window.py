@@ -11,6 +11,7 @@ from ..services.environment import Environment
 from ..services.ticket_list import list_tickets
 from .connection_watch import ConnectionWatch
 from .preferences_dialog import PreferencesDialog
+from .tasks import TaskRunner
 from .ticket_table_model import TicketTableModel
 
 MAX_COLUMN = 260  # pixels
@@ -33,8 +34,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("12351 Hotline Desk"))
         self.resize(1200, 720)
 
+        self.tasks = TaskRunner(env, self)
         self.model = TicketTableModel(
-            lambda before, limit: list_tickets(env, actor, before, limit), language, self
+            lambda before, limit: list_tickets(env, actor, before, limit),
+            self.tasks,
+            language,
+            self,
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -49,12 +54,20 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self._build_status_bar()
 
+        self._sized = False
+        self.model.rowsInserted.connect(self._size_columns_once)
         self.model.fetchMore()
+        self.restoreGeometry(self.settings.value("main_window/geometry", b""))
+
+    def _size_columns_once(self) -> None:
+        """Fit the columns to the first page; after that they are the user's to resize."""
+        if self._sized:
+            return
+        self._sized = True
         self.table.resizeColumnsToContents()
         # Long unit names (English ones above all) must not push the status off screen.
         for column in range(self.model.columnCount()):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN))
-        self.restoreGeometry(self.settings.value("main_window/geometry", b""))
 
     def _build_menu(self) -> None:
         refresh = QAction(self.tr("&Refresh"), self)
@@ -80,8 +93,13 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(f"{actor.name} · {role} · {unit_name}", self)
         self.database_label = QLabel(self)
         self.database_label.setText(self._database_text(None, ""))
+        # Shown while a worker waits on the database: a slow server shows, never freezes.
+        self.busy_label = QLabel(self.tr("Loading…"), self)
+        self.busy_label.hide()
+        self.tasks.busy_changed.connect(self.busy_label.setVisible)
         bar = self.statusBar()
         bar.addWidget(self.user_label)
+        bar.addWidget(self.busy_label)
         bar.addPermanentWidget(self.database_label)
         self.watch = ConnectionWatch(self.env, self)
         self.watch.checked.connect(self._show_reachability)
@@ -106,5 +124,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.watch.stop()
+        self.tasks.wait()
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

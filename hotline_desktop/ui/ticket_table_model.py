@@ -1,7 +1,8 @@
 """The ticket list as a Qt item model that fetches rows a page at a time.
 
 A million tickets cost nothing until the view scrolls: the model asks the
-service for the next page of the newest tickets only when the view needs it.
+service for the next page of the newest tickets only when the view needs it,
+on a worker thread, and adds the rows when they arrive.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..services.ticket_list import TicketRow
+from .tasks import TaskRunner
 
 PAGE_SIZE = 200
 Fetcher = Callable[[int | None, int], list[TicketRow]]
@@ -18,12 +20,18 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class TicketTableModel(QAbstractTableModel):
-    def __init__(self, fetch_page: Fetcher, language: str = "zh_CN", parent=None):
+    def __init__(
+        self, fetch_page: Fetcher, runner: TaskRunner, language: str = "zh_CN", parent=None
+    ):
         super().__init__(parent)
         self._fetch_page = fetch_page
+        self._runner = runner
         self._chinese = language.startswith("zh")
         self._rows: list[TicketRow] = []
         self._exhausted = False
+        self._loading = False
+        # Bumped by reload(): a page asked for before it belongs to the old list.
+        self._generation = 0
         self._headers = (
             self.tr("Number"),
             self.tr("Received"),
@@ -77,20 +85,36 @@ class TicketTableModel(QAbstractTableModel):
         return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._loading:
             return
+        self._loading = True
         before = self._rows[-1].id if self._rows else None
-        page = self._fetch_page(before, PAGE_SIZE)
-        self._exhausted = len(page) < PAGE_SIZE
-        if not page:
+        generation = self._generation
+        self._runner.run(
+            lambda: self._fetch_page(before, PAGE_SIZE),
+            lambda page: self._add_page(page, generation),
+        )
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def _add_page(self, page: list[TicketRow], generation: int) -> None:
+        if generation != self._generation:
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._exhausted = len(page) < PAGE_SIZE
+        if page:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+        # Only now: the view asks for more while the rows go in, and must wait for them.
+        self._loading = False
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._generation += 1
         self._rows = []
         self._exhausted = False
+        self._loading = False
         self.endResetModel()
+        self.fetchMore()

@@ -52,7 +52,7 @@ def test_the_app_loads_demo_data_signs_in_and_lists_tickets(restored_app, tmp_pa
 
     def look_and_quit() -> None:
         window = top_level(MainWindow)
-        if window is None or not window.isVisible():
+        if window is None or not window.isVisible() or not window.model.rowCount():
             QTimer.singleShot(50, look_and_quit)
             return
         seen["title"] = window.windowTitle()

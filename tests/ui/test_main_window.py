@@ -38,7 +38,9 @@ def test_the_window_lists_tickets_newest_first_in_chinese(
     window = MainWindow(env, staff.dispatcher, "zh_CN", ui_settings)
     qtbot.addWidget(window)
     model = window.model
-    assert model.rowCount() == 3  # one page, fetched when the window was built
+    # One page, asked for on a worker thread when the window was built.
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert not model.is_loading()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, window)
     assert window.windowTitle() == "12351 工会服务职工热线工单系统"
     assert model.headerData(0, Qt.Horizontal) == "工单编号"
@@ -47,7 +49,7 @@ def test_the_window_lists_tickets_newest_first_in_chinese(
     assert model.data(model.index(0, 3)) == "138****0006"
     assert model.data(model.index(0, 6)) == "待派单"
     window.show()  # the view fetches pages until its rows fill the screen
-    qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()))
+    qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()) and not model.is_loading())
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == tickets[::-1]
 
 
@@ -55,6 +57,7 @@ def test_the_window_lists_tickets_newest_first_in_chinese(
 def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, ui_settings):
     window = MainWindow(env, staff.dispatcher, "en", ui_settings)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
     assert window.windowTitle() == "12351 Hotline Desk"
     assert window.model.headerData(2, Qt.Horizontal) == "Category"
     assert window.model.data(window.model.index(0, 2)) == "Rights of new-form workers"
@@ -67,6 +70,7 @@ def test_the_status_bar_shows_who_and_where_and_the_window_remembers_its_size(
 ):
     window = MainWindow(env, staff.xian, "zh_CN", ui_settings)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.model.is_loading())
     assert window.user_label.text() == "xian · 承办人 · 西安市总工会"
     qtbot.waitUntil(lambda: "已连接" in window.database_label.text())
     assert env.info.description in window.database_label.text()
@@ -89,5 +93,52 @@ def test_a_unit_handler_sees_only_the_tickets_of_the_unit_and_those_below(
     ticket_steps.dispatch(env, staff.dispatcher, second, "baoji")
     window = MainWindow(env, staff.xian, "en", ui_settings)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.model.is_loading())
     shown = [window.model.data(window.model.index(r, 0)) for r in range(window.model.rowCount())]
     assert shown == [tickets[0]]
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_slow_database_shows_loading_and_the_window_stays_responsive(
+    qtbot, env, staff, tickets, ui_settings, monkeypatch
+):
+    import threading
+
+    from hotline_desktop.ui import main_window
+
+    release = threading.Event()
+    real = main_window.list_tickets
+
+    def slow_list(*args):
+        release.wait(5)  # a server that takes its time
+        return real(*args)
+
+    monkeypatch.setattr(main_window, "list_tickets", slow_list)
+    window = MainWindow(env, staff.dispatcher, "en", ui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.busy_label.isVisible)
+    assert window.busy_label.text() == "Loading…"
+    assert window.model.rowCount() == 0  # the GUI thread went on while the worker waited
+    release.set()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: not window.busy_label.isVisible())
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_lost_database_shows_in_the_status_bar(
+    qtbot, env, staff, tickets, ui_settings, chinese, monkeypatch
+):
+    import peewee
+
+    window = MainWindow(env, staff.dispatcher, "zh_CN", ui_settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: "已连接" in window.database_label.text())
+
+    def lost(*_args, **_kwargs):
+        raise peewee.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(env.db, "execute_sql", lost)
+    window.watch.probe()
+    qtbot.waitUntil(lambda: "无法连接" in window.database_label.text())
+    assert "server closed the connection unexpectedly" in window.database_label.text()
