@@ -133,13 +133,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(args, *, create: bool = False, skip_backup: bool = False):
-    """Open the database; only the commands that fill a database may create one."""
+    """Open the database; the commands that fill one create it and add the reference data,
+    the others only read what ``init`` put there."""
     from .services.environment import open_environment
     from .services.reference import install_reference_data
 
     url = args.database or settings.default_database_url()
     env, done = open_environment(url, settings.backup_dir(), skip_backup=skip_backup, create=create)
-    added = install_reference_data(env)
+    added = install_reference_data(env) if create else 0
     return env, done, added
 
 

@@ -225,15 +225,9 @@ def next_ticket_number(env: Environment, now: datetime) -> str:
     sharing a server queue up for numbers instead of drawing the same one.
     """
     day = now.strftime("%Y%m%d")
-    mark = env.db.param
     for _attempt in range(3):
-        bumped = env.db.execute_sql(
-            f"UPDATE ticket_sequence SET last_value = last_value + 1 WHERE day = {mark}", (day,)
-        ).rowcount
-        if bumped:
-            value = env.db.execute_sql(
-                f"SELECT last_value FROM ticket_sequence WHERE day = {mark}", (day,)
-            ).fetchone()[0]
+        value = env.sql.increment(TicketSequence, "last_value", "day", day)
+        if value is not None:
             return format_ticket_number(day, value)
         try:
             with env.db.atomic():

@@ -8,6 +8,8 @@ statements per user action, so these are built once per model and kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import peewee
 
 from .models import BaseModel
@@ -41,31 +43,34 @@ class Statements:
     def _columns(self, model: type[BaseModel]) -> str:
         return ", ".join(self._name(f.column_name) for f in model._meta.sorted_fields)
 
-    def get(self, model: type[BaseModel], row_id: int, *, lock: bool = False):
-        """The row with this id as a model instance, locked for the transaction if asked."""
-        key = ("get", model, lock)
+    def _sql(self, key: tuple, build: Callable[[], str]) -> str:
         sql = self._cache.get(key)
         if sql is None:
+            sql = self._cache[key] = build()
+        return sql
+
+    def get(self, model: type[BaseModel], row_id: int, *, lock: bool = False):
+        """The row with this id as a model instance, locked for the transaction if asked."""
+
+        def build() -> str:
             table = self._name(model._meta.table_name)
             sql = f"SELECT {self._columns(model)} FROM {table} WHERE id = {self.mark}"
             # SQLite has no row locks: its write transaction already holds the database.
-            if lock and self._locks:
-                sql += " FOR UPDATE"
-            self._cache[key] = sql
+            return sql + " FOR UPDATE" if lock and self._locks else sql
+
+        sql = self._sql(("get", model, lock), build)
         row = self.db.execute_sql(sql, (row_id,)).fetchone()
         return self._instance(model, row) if row else None
 
     def where_equal(self, model: type[BaseModel], column: str, value) -> list:
         """Every row whose ``column`` equals ``value``, in id order."""
-        key = ("where", model, column)
-        sql = self._cache.get(key)
-        if sql is None:
-            table = self._name(model._meta.table_name)
-            sql = (
-                f"SELECT {self._columns(model)} FROM {table} "
+        sql = self._sql(
+            ("where", model, column),
+            lambda: (
+                f"SELECT {self._columns(model)} FROM {self._name(model._meta.table_name)} "
                 f"WHERE {self._name(column)} = {self.mark} ORDER BY id"
-            )
-            self._cache[key] = sql
+            ),
+        )
         return [self._instance(model, row) for row in self.db.execute_sql(sql, (value,))]
 
     def _instance(self, model: type[BaseModel], row: tuple):
@@ -135,11 +140,28 @@ class Statements:
         return self.db.execute_sql(sql, params).rowcount
 
     def first_id(self, model: type[BaseModel], column: str, value) -> int | None:
-        key = ("id", model, column)
-        sql = self._cache.get(key)
-        if sql is None:
-            table = self._name(model._meta.table_name)
-            sql = f"SELECT id FROM {table} WHERE {self._name(column)} = {self.mark}"
-            self._cache[key] = sql
+        sql = self._sql(
+            ("id", model, column),
+            lambda: (
+                f"SELECT id FROM {self._name(model._meta.table_name)} "
+                f"WHERE {self._name(column)} = {self.mark}"
+            ),
+        )
         row = self.db.execute_sql(sql, (value,)).fetchone()
         return row[0] if row else None
+
+    def increment(self, model: type[BaseModel], column: str, key_column: str, key) -> int | None:
+        """Add one to ``column`` of the row whose ``key_column`` is ``key``; the new value,
+        or None when there is no such row. The row stays locked until the transaction ends."""
+        table, counter = self._name(model._meta.table_name), self._name(column)
+        where = f"WHERE {self._name(key_column)} = {self.mark}"
+        bump = self._sql(
+            ("increment", model, column, key_column),
+            lambda: f"UPDATE {table} SET {counter} = {counter} + 1 {where}",
+        )
+        if not self.db.execute_sql(bump, (key,)).rowcount:
+            return None
+        read = self._sql(
+            ("read", model, column, key_column), lambda: f"SELECT {counter} FROM {table} {where}"
+        )
+        return self.db.execute_sql(read, (key,)).fetchone()[0]
