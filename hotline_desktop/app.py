@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from . import settings
 from .domain.errors import HotlineError
@@ -46,7 +46,8 @@ def _prepare_database(args: argparse.Namespace):
         from .demo.loader import DemoLoader, calls_for, ensure_demo_users
 
         ensure_demo_users(env)
-        end = datetime.combine(env.now().date(), datetime.min.time())
+        # Up to this minute: the latest calls are still waiting for dispatch.
+        end = env.now()
         DemoLoader(env).load(calls_for(DEMO_TICKETS), end - timedelta(days=365), end)
     return env
 

@@ -111,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="server URL used to create the benchmark's own database",
     )
     bench.add_argument("--workdir", default="bench-data", help="where the SQLite files go")
+
+    gui_bench = commands.add_parser(
+        "benchmark-gui",
+        help="measure start-up and the queue's response on databases loaded beforehand",
+    )
+    gui_bench.add_argument(
+        "urls", nargs="+", metavar="URL", help="databases filled with “demo --tickets 1000000”"
+    )
+    gui_bench.add_argument("--user", default="dispatcher", help="whose queue (a demo user)")
+    gui_bench.add_argument("--runs", type=_positive, default=7)
     return parser
 
 
@@ -263,6 +273,12 @@ def _benchmark(args) -> int:
     return run_benchmark(args.tickets, engines, args.runs, args.postgresql, args.workdir)
 
 
+def _benchmark_gui(args) -> int:
+    from .gui_benchmark import run_gui_benchmark
+
+    return run_gui_benchmark(args.urls, args.user, args.runs)
+
+
 _COMMANDS = {
     "init": _init,
     "create-user": _create_user,
@@ -270,6 +286,7 @@ _COMMANDS = {
     "figures": _figures,
     "search": _search,
     "benchmark": _benchmark,
+    "benchmark-gui": _benchmark_gui,
 }
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from queue import Empty
 
 from argon2 import PasswordHasher
+from faker import Faker
 
 from ..domain.vocabulary import Role, UnitKind
 from ..services.environment import Environment
@@ -65,9 +66,12 @@ def ensure_demo_users(env: Environment) -> list[str]:
     password_hash = hasher.hash(DEMO_PASSWORD)  # one slow hash, shared by every demo account
     units = {unit.code: unit for unit in OrgUnit.select()}
     wanted = [(name, role, code, display, main) for name, role, code, display, main in DEMO_USERS]
+    # A person's name, the same one at every load: the timeline says who and which unit.
+    people = Faker("zh_CN")
+    people.seed_instance(12351)
     for unit in units.values():
         if UnitKind(unit.kind) in _BATCH_UNITS:
-            wanted.append((f"h-{unit.code}", Role.UNIT_HANDLER, unit.code, unit.name_zh, False))
+            wanted.append((f"h-{unit.code}", Role.UNIT_HANDLER, unit.code, people.name(), False))
     existing = {name for (name,) in User.select(User.username).tuples()}
     created = []
     with env.write():

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +15,7 @@ import peewee
 from ..domain.calendar import WorkingCalendar
 from ..domain.time_limits import TimeLimitPolicy
 from ..reference_data import REFERENCE_DIR
+from ..store.change_feed import announce_change
 from ..store.database import DatabaseInfo, open_database
 from ..store.models import CalendarOverride
 from ..store.models import database as database_proxy
@@ -57,9 +58,12 @@ class Environment:
 
     def write(self) -> AbstractContextManager:
         """One write transaction. SQLite takes its write lock at the start, so that two
-        workstations reading then writing the same ticket cannot deadlock."""
+        workstations reading then writing the same ticket cannot deadlock. On PostgreSQL
+        the transaction tells the listening workstations when it commits."""
         if isinstance(self.db, peewee.SqliteDatabase):
             return self.db.atomic("IMMEDIATE")
+        if isinstance(self.db, peewee.PostgresqlDatabase):
+            return _announced(self.db)
         return self.db.atomic()
 
     def reload_calendar(self) -> None:
@@ -72,6 +76,13 @@ class Environment:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+
+
+@contextmanager
+def _announced(db: peewee.Database) -> Iterator[None]:
+    with db.atomic():
+        yield
+        announce_change(db)
 
 
 def open_environment(

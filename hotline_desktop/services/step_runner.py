@@ -44,6 +44,48 @@ _TRACKED = (
 )
 
 
+def active_holder(assignments: list[Assignment]) -> Assignment | None:
+    """The lead assignment now active among a ticket's assignments (in id order)."""
+    for assignment in reversed(assignments):
+        if assignment.role == AssignmentRole.LEAD.value and assignment.state in ACTIVE:
+            return assignment
+    return None
+
+
+def co_assignments(assignments: list[Assignment], *states: AssignmentState) -> list[Assignment]:
+    wanted = {state.value for state in states}
+    return [a for a in assignments if a.role == AssignmentRole.CO.value and a.state in wanted]
+
+
+def ticket_facts(env: Environment, ticket: Ticket, assignments: list[Assignment]) -> TicketFacts:
+    """What the workflow checks, from the ticket row and its assignments (in id order).
+
+    The steps and the ticket view both read the facts here, so that the buttons a
+    user sees are the steps the services then allow."""
+    holder = active_holder(assignments)
+    parent = next((a for a in assignments if holder and a.id == holder.parent_id), None)
+    return TicketFacts(
+        number=ticket.number,
+        status=TicketStatus(ticket.status),
+        origin=TicketOrigin(ticket.origin),
+        holder_unit_id=holder.unit_id if holder else None,
+        holder_signed=bool(holder and holder.state == AssignmentState.SIGNED.value),
+        holder_parent_unit_id=parent.unit_id if parent else None,
+        holder_unit_path=env.reference.unit(holder.unit_id).path if holder else None,
+        holder_return_deadline=holder.return_deadline if holder else None,
+        receiving_unit_id=ticket.receiving_unit_id,
+        co_units_unsigned=frozenset(
+            a.unit_id for a in co_assignments(assignments, AssignmentState.DISPATCHED)
+        ),
+        co_units_signed=frozenset(
+            a.unit_id for a in co_assignments(assignments, AssignmentState.SIGNED)
+        ),
+        due_at=ticket.due_at,
+        extension_pending=ticket.extension_pending,
+        satisfaction=Satisfaction(ticket.satisfaction) if ticket.satisfaction else None,
+    )
+
+
 @dataclass(frozen=True)
 class StepResult:
     ticket_id: int
@@ -73,43 +115,16 @@ class StepRun:
     @property
     def holder(self) -> Assignment | None:
         """The lead assignment now active: the unit that holds the ticket."""
-        for assignment in reversed(self.assignments):
-            if assignment.role == AssignmentRole.LEAD.value and assignment.state in ACTIVE:
-                return assignment
-        return None
+        return active_holder(self.assignments)
 
     def parent_of(self, assignment: Assignment) -> Assignment | None:
         return next((a for a in self.assignments if a.id == assignment.parent_id), None)
 
     def co_assignments(self, *states: AssignmentState) -> list[Assignment]:
-        wanted = {state.value for state in states}
-        return [
-            a for a in self.assignments if a.role == AssignmentRole.CO.value and a.state in wanted
-        ]
+        return co_assignments(self.assignments, *states)
 
     def facts(self) -> TicketFacts:
-        t, holder = self.ticket, self.holder
-        parent = self.parent_of(holder) if holder else None
-        return TicketFacts(
-            number=t.number,
-            status=TicketStatus(t.status),
-            origin=TicketOrigin(t.origin),
-            holder_unit_id=holder.unit_id if holder else None,
-            holder_signed=bool(holder and holder.state == AssignmentState.SIGNED.value),
-            holder_parent_unit_id=parent.unit_id if parent else None,
-            holder_unit_path=self.env.reference.unit(holder.unit_id).path if holder else None,
-            holder_return_deadline=holder.return_deadline if holder else None,
-            receiving_unit_id=t.receiving_unit_id,
-            co_units_unsigned=frozenset(
-                a.unit_id for a in self.co_assignments(AssignmentState.DISPATCHED)
-            ),
-            co_units_signed=frozenset(
-                a.unit_id for a in self.co_assignments(AssignmentState.SIGNED)
-            ),
-            due_at=t.due_at,
-            extension_pending=t.extension_pending,
-            satisfaction=Satisfaction(t.satisfaction) if t.satisfaction else None,
-        )
+        return ticket_facts(self.env, self.ticket, self.assignments)
 
     def _co_units(self, state: AssignmentState) -> frozenset[int]:
         return frozenset(a.unit_id for a in self.co_assignments(state))

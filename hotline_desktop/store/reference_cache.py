@@ -19,6 +19,22 @@ class UnitInfo:
     active: bool
 
 
+@dataclass(frozen=True, slots=True)
+class NamedInfo:
+    """A category, employment form or industry, as lists and combo boxes show it."""
+
+    id: int
+    code: str
+    name_zh: str
+    name_en: str
+
+
+def _named(model) -> dict[int, NamedInfo]:
+    fields = (model.id, model.code, model.name_zh, model.name_en)
+    rows = model.select(*fields).order_by(model.sort_order, model.id)
+    return {row[0]: NamedInfo(*row) for row in rows.tuples()}
+
+
 class ReferenceCache:
     def __init__(self):
         self._loaded = False
@@ -31,12 +47,13 @@ class ReferenceCache:
         ]
         self.unit_by_code = {u.code: u for u in units}
         self.unit_by_id = {u.id: u for u in units}
-        self.category_by_code = dict(Category.select(Category.code, Category.id).tuples())
-        self.category_code = {v: k for k, v in self.category_by_code.items()}
-        self.form_by_code = dict(
-            EmploymentForm.select(EmploymentForm.code, EmploymentForm.id).tuples()
-        )
-        self.industry_by_code = dict(Industry.select(Industry.code, Industry.id).tuples())
+        self.category_by_id = _named(Category)
+        self.form_by_id = _named(EmploymentForm)
+        self.industry_by_id = _named(Industry)
+        self.category_by_code = {c.code: c.id for c in self.category_by_id.values()}
+        self.category_code = {c.id: c.code for c in self.category_by_id.values()}
+        self.form_by_code = {f.code: f.id for f in self.form_by_id.values()}
+        self.industry_by_code = {i.code: i.id for i in self.industry_by_id.values()}
         self._loaded = True
 
     def _ready(self) -> ReferenceCache:
@@ -58,6 +75,31 @@ class ReferenceCache:
 
     def units_of_kind(self, kind: str) -> list[UnitInfo]:
         return [u for u in self._ready().unit_by_id.values() if u.kind == kind and u.active]
+
+    def units_in_tree_order(self, top: str = "/") -> list[UnitInfo]:
+        """Active units at or under the path ``top``, each after its parent, as an org
+        tree reads from the top."""
+        units = (
+            u for u in self._ready().unit_by_id.values() if u.active and u.path.startswith(top)
+        )
+        return sorted(units, key=lambda u: [int(part) for part in u.path.strip("/").split("/")])
+
+    def subtree_ids(self, unit_id: int) -> list[int]:
+        """The unit and every unit under it, active or not: old tickets stay findable."""
+        path = self.unit(unit_id).path
+        return [u.id for u in self._ready().unit_by_id.values() if u.path.startswith(path)]
+
+    def category(self, category_id: int) -> NamedInfo:
+        return self._look_up("category_by_id", category_id)
+
+    def categories(self) -> list[NamedInfo]:
+        return list(self._ready().category_by_id.values())
+
+    def employment_forms(self) -> list[NamedInfo]:
+        return list(self._ready().form_by_id.values())
+
+    def industries(self) -> list[NamedInfo]:
+        return list(self._ready().industry_by_id.values())
 
     def category_id(self, code: str) -> int | None:
         return self._look_up("category_by_code", code)

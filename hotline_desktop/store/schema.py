@@ -25,7 +25,7 @@ from .search import document, search_index_for
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _VERSION_KEY = "schema_version"
 _OPEN = "('new', 'dispatched', 'in_progress')"
 
@@ -52,6 +52,7 @@ def create_schema(db: peewee.Database) -> None:
     with db.atomic():
         db.create_tables(ALL_MODELS)
         _create_queue_indexes_and_search(db)
+        _create_personal_queue_index(db)
         _stamp(SCHEMA_VERSION)
 
 
@@ -101,7 +102,17 @@ def _migrate_to_3(db: peewee.Database) -> None:
                 db.execute_sql(f"DROP INDEX IF EXISTS {model._meta.table_name}_{field.column_name}")
 
 
-MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {2: _migrate_to_2, 3: _migrate_to_3}
+def _create_personal_queue_index(db: peewee.Database) -> None:
+    """Version 4: the queue's "mine" view, an agent's own calls, newest first; without
+    it the view reads the whole table (0.4 s at a million tickets)."""
+    db.execute_sql("CREATE INDEX ticket_creator_created ON ticket (created_by_id, created_at)")
+
+
+MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
+    2: _migrate_to_2,
+    3: _migrate_to_3,
+    4: _create_personal_queue_index,
+}
 
 
 def index_all_tickets(db: peewee.Database, batch: int = 5_000) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..services.environment import Environment
-from .tasks import TaskRunner
+from .tasks import TaskRunner, first_line
 
 PROBE_INTERVAL_MS = 15_000
 
@@ -44,14 +44,9 @@ class ConnectionWatch(QObject):
         self._tasks.run(
             lambda: self.env.db.execute_sql("SELECT 1").fetchone(),
             lambda _row: self._report(True, ""),
-            lambda error: self._report(False, _first_line(error)),
+            lambda error: self._report(False, first_line(error)),
         )
 
     def _report(self, reachable: bool, reason: str) -> None:
         self._busy = False
         self.checked.emit(reachable, reason)
-
-
-def _first_line(error: Exception) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__

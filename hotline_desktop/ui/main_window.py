@@ -1,20 +1,35 @@
-"""The main window: for now, the tickets the signed-in user may see, newest first."""
+"""The main window: a navigation list on the left, the chosen part of the app on the right.
+
+The parts a user sees depend on the role: agents and dispatchers take calls and work
+the dispatch queue; unit handlers work their unit's queue. Opening a ticket shows it
+in the ticket view, whose place in the navigation stays for the last ticket opened.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QMainWindow, QTableView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from ..domain.workflow import Actor
 from ..services.environment import Environment
-from ..services.ticket_list import list_tickets
+from ..services.queue import is_unit_scoped
+from .change_watch import ChangeWatch
 from .connection_watch import ConnectionWatch
 from .preferences_dialog import PreferencesDialog
+from .queue_page import QueuePage
 from .tasks import TaskRunner
-from .ticket_table_model import TicketTableModel
+from .ticket_view import TicketView
 
-MAX_COLUMN = 260  # pixels
+NAVIGATION_WIDTH = 170  # pixels
 
 
 class MainWindow(QMainWindow):
@@ -29,50 +44,77 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.env = env
         self.actor = actor
+        self.language = language
         self.settings = settings or QSettings()
         self.chinese = language.startswith("zh")
         self.setWindowTitle(self.tr("12351 Hotline Desk"))
-        self.resize(1200, 720)
+        self.resize(1280, 760)
 
         self.tasks = TaskRunner(env, self)
-        self.model = TicketTableModel(
-            lambda before, limit: list_tickets(env, actor, before, limit),
-            self.tasks,
-            language,
-            self,
-        )
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
-        self.setCentralWidget(self.table)
+        self.navigation = QListWidget(self)
+        self.navigation.setFixedWidth(NAVIGATION_WIDTH)
+        self.pages = QStackedWidget(self)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._actions: list[QAction] = []
+
+        self.queue = QueuePage(env, actor, self.tasks, language, self)
+        queue_name = self.tr("My unit's tickets") if is_unit_scoped(actor) else self.tr("Queue")
+        self._add_page(self.queue, queue_name, "F3")
+        self.ticket_view = TicketView(env, actor, self.tasks, language, self)
+        # Listed once a ticket has been opened: before that there is nothing to show.
+        self.ticket_entry = self._add_page(self.ticket_view, self.tr("Ticket"), "F4")
+        self.ticket_entry.setHidden(True)
+        self.queue.open_ticket.connect(self.open_ticket)
+        self.ticket_view.ticket_changed.connect(self.queue.refresh)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.navigation.setCurrentRow(0)
+
         self._build_menu()
         self._build_status_bar()
-
-        self._sized = False
-        self.model.rowsInserted.connect(self._size_columns_once)
-        self.model.fetchMore()
+        self.changes = ChangeWatch(env, self)
+        self.changes.changed.connect(self._data_changed)
+        self.changes.start()
         self.restoreGeometry(self.settings.value("main_window/geometry", b""))
 
-    def _size_columns_once(self) -> None:
-        """Fit the columns to the first page; after that they are the user's to resize."""
-        if self._sized:
-            return
-        self._sized = True
-        self.table.resizeColumnsToContents()
-        # Long unit names (English ones above all) must not push the status off screen.
-        for column in range(self.model.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), MAX_COLUMN))
+    def _add_page(self, page: QWidget, name: str, shortcut: str) -> QListWidgetItem:
+        """A page in the stack, its entry in the navigation, and a key that shows it."""
+        self.pages.addWidget(page)
+        item = QListWidgetItem(f"{name}\t{shortcut}", self.navigation)
+        action = QAction(name, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.triggered.connect(lambda: self.show_page(page))
+        self.addAction(action)
+        self._actions.append(action)
+        return item
+
+    def show_page(self, page: QWidget) -> None:
+        row = self.pages.indexOf(page)
+        if not self.navigation.item(row).isHidden():
+            self.navigation.setCurrentRow(row)
+
+    def open_ticket(self, ticket_id: int) -> None:
+        self.ticket_entry.setHidden(False)
+        self.ticket_view.show_ticket(ticket_id)
+        self.show_page(self.ticket_view)
+
+    def _data_changed(self) -> None:
+        self.queue.refresh()
+        # A step dialog open on the ticket keeps the version it was opened with: the
+        # service then says who changed the ticket, and nothing typed is lost.
+        if self.ticket_view.ticket_id is not None and self.ticket_view.dialog is None:
+            self.ticket_view.reload()
 
     def _build_menu(self) -> None:
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.Refresh)
-        refresh.triggered.connect(self.model.reload)
+        refresh.triggered.connect(self.queue.refresh)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.Quit)
         quit_action.triggered.connect(self.close)
@@ -84,6 +126,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(preferences)
         menu.addAction(quit_action)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for action in self._actions:
+            go.addAction(action)
 
     def _build_status_bar(self) -> None:
         actor = self.actor
@@ -95,7 +140,8 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self._database_text(None, ""))
         # Shown while a worker waits on the database: a slow server shows, never freezes.
         self.busy_label = QLabel(self.tr("Loading…"), self)
-        self.busy_label.hide()
+        # The queue's first page may be on its way already.
+        self.busy_label.setVisible(self.tasks.is_busy())
         self.tasks.busy_changed.connect(self.busy_label.setVisible)
         bar = self.statusBar()
         bar.addWidget(self.user_label)
@@ -124,6 +170,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.watch.stop()
+        self.changes.stop()
         self.tasks.wait()
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

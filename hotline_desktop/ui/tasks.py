@@ -54,6 +54,9 @@ class TaskRunner(QObject):
         carrier.failed.connect(self._report)
         self._pool.start(_Task(self.env, work, number, carrier))
 
+    def is_busy(self) -> bool:
+        return bool(self._waiting)
+
     def wait(self) -> None:
         """Block until every task has finished: before the database closes."""
         self._pool.waitForDone()
@@ -75,6 +78,12 @@ class TaskRunner(QObject):
         if not self._waiting:
             self.busy_changed.emit(False)
         return callbacks
+
+
+def first_line(error: Exception) -> str:
+    """What a status bar has room for: a driver's message may run to many lines."""
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 class _Task(QRunnable):

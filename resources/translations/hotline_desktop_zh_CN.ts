@@ -2,10 +2,295 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>&amp;Satisfaction</source>
+        <translation>满意度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteDialog</name>
+    <message>
+        <source>&amp;Result</source>
+        <translation>办理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recovered &amp;money</source>
+        <translation>追回款项(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>&amp;Days</source>
+        <translation>延期天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>延期理由(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Earlier calls and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the phone field to see the caller&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">诉求类别</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">工单编号</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished">用人单位</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up earlier calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier calls from this number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeat caller: %n earlier call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last known name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered on the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Mobile, or landline with area code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for an anonymous caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer as the caller names it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. 12000.50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, who is affected, since when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the caller was told; needed when a consultation is answered on the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di&amp;scard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered &amp;on the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &amp;ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller na&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;gion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employment &amp;form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call &amp;kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headcount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount involved (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channe&amp;l</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the lists of regions and categories: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in the list: type a part of a name and pick one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+S: create a ticket · Ctrl+Enter: create it and take the next call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+S: answered on the call · Ctrl+Enter: log it and take the next call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This call is saved already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket %1 created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call logged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call cannot be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1. What you typed is kept; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A draft from %1 was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>12351 Hotline Desk</source>
         <translation>12351 工会服务职工热线工单系统</translation>
+    </message>
+    <message>
+        <source>My unit&apos;s tickets</source>
+        <translation>本单位工单</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>派单队列</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单详情</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -24,6 +309,10 @@
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -38,6 +327,59 @@
     <message>
         <source>Database: %1 (not reachable: %2)</source>
         <translation>数据库：%1（无法连接：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>MediateDialog</name>
+    <message>
+        <source>The &amp;worker agrees to mediation</source>
+        <translation>职工同意调解(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The &amp;employer agrees to mediation</source>
+        <translation>用人单位同意调解(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;How they agreed</source>
+        <translation>同意方式(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Number of the ticket to merge into</source>
+        <translation>要并入的工单编号</translation>
+    </message>
+    <message>
+        <source>&amp;Master ticket</source>
+        <translation>主工单(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsTable</name>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>&amp;Add payment</source>
+        <translation>添加款项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move payment</source>
+        <translation>删除款项(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -76,6 +418,135 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Number</source>
+        <translation>工单编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>办理期限 %1</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Search number, caller, employer, description (Ctrl+F)</source>
+        <translation>搜索编号、来电人、用人单位、内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation>全部期限</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Any unit</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Any employment form</source>
+        <translation>全部就业形态</translation>
+    </message>
+    <message>
+        <source>Received from: any</source>
+        <translation>受理起：不限</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>起 %1</translation>
+    </message>
+    <message>
+        <source>Received until: any</source>
+        <translation>受理止：不限</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>止 %1</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>%1 tickets</source>
+        <translation>共 %1 张工单</translation>
+    </message>
+    <message>
+        <source>The tickets could not be read: %1</source>
+        <translation>无法读取工单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPaymentDialog</name>
+    <message>
+        <source>Yuan, such as 12000.50</source>
+        <translation>单位：元，如 12000.50</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (yuan)</source>
+        <translation>金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on</source>
+        <translation>支付日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — 12351 Hotline Desk</source>
@@ -111,38 +582,493 @@
     </message>
 </context>
 <context>
-    <name>TicketTableModel</name>
+    <name>StepDialog</name>
     <message>
-        <source>Number</source>
-        <translation>工单编号</translation>
+        <source>Required</source>
+        <translation>必填</translation>
     </message>
     <message>
-        <source>Received</source>
-        <translation>受理时间</translation>
+        <source>Optional</source>
+        <translation>选填</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>诉求类别</translation>
+        <source>This step cannot be taken now: %1</source>
+        <translation>现在不能办理此步骤：%1</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>未找到：%1</translation>
+    </message>
+    <message>
+        <source>The database could not be reached: %1</source>
+        <translation>无法连接数据库：%1</translation>
+    </message>
+    <message>
+        <source>Reloading the ticket…</source>
+        <translation>正在重新载入工单…</translation>
+    </message>
+    <message>
+        <source>%1 changed ticket %2 at %3 while you were working on it. The ticket has been reloaded and what you typed is kept: check the ticket, then submit again.</source>
+        <translation>在您办理期间，%1 于 %3 修改了工单 %2。工单已重新载入，您填写的内容已保留：请核对工单后再次提交。</translation>
+    </message>
+    <message>
+        <source>Ticket %1 has changed and this step is no longer available.</source>
+        <translation>工单 %1 已变更，此步骤已不可办理。</translation>
+    </message>
+</context>
+<context>
+    <name>TextStepDialog</name>
+    <message>
+        <source>The hotline leading-group office will handle this ticket itself.</source>
+        <translation>本工单将由热线领导小组办公室直接办理。</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Instruction</source>
+        <translation>批示内容(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>办理进展(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The result goes back to the unit that passed the ticket down.</source>
+        <translation>办理结果将反馈给下派本工单的单位。</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>办理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The ticket goes back to whoever sent it.</source>
+        <translation>工单将退回派单方。</translation>
+    </message>
+    <message>
+        <source>The ticket goes back to dispatch and starts over.</source>
+        <translation>工单将回到待派单，重新办理。</translation>
+    </message>
+    <message>
+        <source>Archive this ticket? It leaves the working lists for good.</source>
+        <translation>确定归档此工单？归档后将不再出现在办理列表中。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketView</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation>来电号码</translation>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Employer</source>
         <translation>用人单位</translation>
     </message>
     <message>
-        <source>Unit</source>
+        <source>Region</source>
+        <translation>所在地区</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <source>Employment form</source>
+        <translation>就业形态</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Complex case</source>
+        <translation>疑难工单</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>办理方式</translation>
+    </message>
+    <message>
+        <source>Receiving unit</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <source>Holding unit</source>
         <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>Sign by</source>
+        <translation>签收期限</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Awaiting a decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>已并入</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退单次数</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>重办次数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>追回金额</translation>
+    </message>
+    <message>
+        <source>Call back by</source>
+        <translation>回访期限</translation>
+    </message>
+    <message>
+        <source>Called back</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档时间</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>办理时限</translation>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>批示</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审批结果</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>双方意愿</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be shown: %1</source>
+        <translation>无法显示工单：%1</translation>
+    </message>
+    <message>
+        <source>The database could not be reached: %1</source>
+        <translation>无法连接数据库：%1</translation>
+    </message>
+    <message>
+        <source>Sign within %1</source>
+        <translation>剩余签收时间 %1</translation>
+    </message>
+    <message>
+        <source>Signing overdue by %1</source>
+        <translation>签收已超时 %1</translation>
+    </message>
+    <message>
+        <source>Complete within %1</source>
+        <translation>剩余办理时间 %1</translation>
+    </message>
+    <message>
+        <source>Overdue by %1</source>
+        <translation>办理已超时 %1</translation>
+    </message>
+    <message>
+        <source>Call back within %1</source>
+        <translation>剩余回访时间 %1</translation>
+    </message>
+    <message>
+        <source>Callback overdue by %1</source>
+        <translation>回访已超时 %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>worker: %1, employer: %2</source>
+        <translation>职工：%1，用人单位：%2</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>办理记录（%1）</translation>
+    </message>
+    <message>
+        <source>Instructions (%1)</source>
+        <translation>领导批示（%1）</translation>
+    </message>
+    <message>
+        <source>Payments (%1)</source>
+        <translation>追回款项（%1）</translation>
+    </message>
+    <message>
+        <source>Units (%1)</source>
+        <translation>承办单位（%1）</translation>
+    </message>
+    <message>
+        <source>Extensions (%1)</source>
+        <translation>延期申请（%1）</translation>
+    </message>
+    <message>
+        <source>Mediation (%1)</source>
+        <translation>调解（%1）</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>awaiting a decision</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已驳回</translation>
+    </message>
+</context>
+<context>
+    <name>TimeLeft</name>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1天%2小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分钟</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>已超时%1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余%1</translation>
+    </message>
+</context>
+<context>
+    <name>UnitStepDialog</name>
+    <message>
+        <source>&amp;Units</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Type to find a unit; Enter or a double click makes it the lead unit. Tick the units that co-handle (Space ticks the highlighted one).</source>
+        <translation>输入名称查找单位；按回车或双击设为主办单位。勾选协办单位（空格键勾选当前单位）。</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Choose the unit under yours that will handle the ticket: type to find it, then Enter or a double click.</source>
+        <translation>选择本单位下属的承办单位：输入名称查找，然后按回车或双击。</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Lead unit: %1</source>
+        <translation>主办单位：%1</translation>
+    </message>
+    <message>
+        <source>Co-handling: %1</source>
+        <translation>协办单位：%1</translation>
+    </message>
+    <message>
+        <source>Choose the lead unit in the tree.</source>
+        <translation>请在单位树中选择主办单位。</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTree</name>
+    <message>
+        <source>Type to find a unit (Chinese or English name)</source>
+        <translation>输入单位名称查找（中文或英文）</translation>
+    </message>
+    <message>
+        <source>Make the &amp;lead unit</source>
+        <translation>设为主办单位(&amp;L)</translation>
     </message>
 </context>
 <context>

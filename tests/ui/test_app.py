@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from hotline_desktop import app as application
 from hotline_desktop import i18n
+from hotline_desktop.services.queue import SavedView
 from hotline_desktop.ui.main_window import MainWindow
 from hotline_desktop.ui.sign_in_dialog import SignInDialog
 
@@ -52,11 +53,16 @@ def test_the_app_loads_demo_data_signs_in_and_lists_tickets(restored_app, tmp_pa
 
     def look_and_quit() -> None:
         window = top_level(MainWindow)
-        if window is None or not window.isVisible() or not window.model.rowCount():
+        if window is None or not window.isVisible():
+            QTimer.singleShot(50, look_and_quit)
+            return
+        # The dispatcher's queue opens on the tickets to dispatch, which may be none.
+        window.queue.show_view(SavedView.ALL)
+        if not window.queue.model.rowCount():
             QTimer.singleShot(50, look_and_quit)
             return
         seen["title"] = window.windowTitle()
-        seen["rows"] = window.model.rowCount()
+        seen["rows"] = window.queue.model.rowCount()
         seen["user"] = window.user_label.text()
         window.close()
 

@@ -1,13 +1,11 @@
-"""The main window lists the tickets, newest first, a page at a time, in Chinese by default."""
+"""The main window: navigation, status bar, busy sign and lost database; Chinese by default."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtCore import Qt
 
 from hotline_desktop.services.intake import CallInput, log_call
-from hotline_desktop.ui import ticket_table_model
 from hotline_desktop.ui.main_window import MainWindow
 
 
@@ -31,37 +29,30 @@ def tickets(env, staff):
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_the_window_lists_tickets_newest_first_in_chinese(
-    qtbot, env, staff, tickets, chinese, monkeypatch, ui_settings
-):
-    monkeypatch.setattr(ticket_table_model, "PAGE_SIZE", 3)
+def test_the_window_opens_on_the_queue_in_chinese(qtbot, env, staff, tickets, chinese, ui_settings):
     window = MainWindow(env, staff.dispatcher, "zh_CN", ui_settings)
     qtbot.addWidget(window)
-    model = window.model
-    # One page, asked for on a worker thread when the window was built.
-    qtbot.waitUntil(lambda: model.rowCount() == 3)
-    assert not model.is_loading()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal, window)
+    model = window.queue.model
+    qtbot.waitUntil(lambda: model.rowCount() == 7 and not model.is_loading())
     assert window.windowTitle() == "12351 工会服务职工热线工单系统"
+    assert window.pages.currentWidget() is window.queue
     assert model.headerData(0, Qt.Horizontal) == "工单编号"
     assert model.data(model.index(0, 0)) == tickets[-1]
     assert model.data(model.index(0, 2)) == "新就业形态权益"
     assert model.data(model.index(0, 3)) == "138****0006"
     assert model.data(model.index(0, 6)) == "待派单"
-    window.show()  # the view fetches pages until its rows fill the screen
-    qtbot.waitUntil(lambda: not model.canFetchMore(QModelIndex()) and not model.is_loading())
-    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == tickets[::-1]
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, ui_settings):
     window = MainWindow(env, staff.dispatcher, "en", ui_settings)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    model = window.queue.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
     assert window.windowTitle() == "12351 Hotline Desk"
-    assert window.model.headerData(2, Qt.Horizontal) == "Category"
-    assert window.model.data(window.model.index(0, 2)) == "Rights of new-form workers"
-    assert window.model.data(window.model.index(0, 6)) == "Awaiting dispatch"
+    assert model.headerData(2, Qt.Horizontal) == "Category"
+    assert model.data(model.index(0, 2)) == "Rights of new-form workers"
+    assert model.data(model.index(0, 6)) == "Awaiting dispatch"
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
@@ -70,7 +61,7 @@ def test_the_status_bar_shows_who_and_where_and_the_window_remembers_its_size(
 ):
     window = MainWindow(env, staff.xian, "zh_CN", ui_settings)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.model.is_loading())
+    qtbot.waitUntil(lambda: not window.queue.model.is_loading())
     assert window.user_label.text() == "xian · 承办人 · 西安市总工会"
     qtbot.waitUntil(lambda: "已连接" in window.database_label.text())
     assert env.info.description in window.database_label.text()
@@ -82,46 +73,29 @@ def test_the_status_bar_shows_who_and_where_and_the_window_remembers_its_size(
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_a_unit_handler_sees_only_the_tickets_of_the_unit_and_those_below(
-    qtbot, env, staff, tickets, ui_settings
-):
-    from hotline_desktop.services import ticket_steps
-    from hotline_desktop.store.models import Ticket
-
-    first, second = (Ticket.get(Ticket.number == number).id for number in tickets[:2])
-    ticket_steps.dispatch(env, staff.dispatcher, first, "xa-yanta")
-    ticket_steps.dispatch(env, staff.dispatcher, second, "baoji")
-    window = MainWindow(env, staff.xian, "en", ui_settings)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: not window.model.is_loading())
-    shown = [window.model.data(window.model.index(r, 0)) for r in range(window.model.rowCount())]
-    assert shown == [tickets[0]]
-
-
-@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 def test_a_slow_database_shows_loading_and_the_window_stays_responsive(
     qtbot, env, staff, tickets, ui_settings, monkeypatch
 ):
     import threading
 
-    from hotline_desktop.ui import main_window
+    from hotline_desktop.ui import queue_model
 
     release = threading.Event()
-    real = main_window.list_tickets
+    real = queue_model.queue_page
 
-    def slow_list(*args):
+    def slow_page(*args, **kwargs):
         release.wait(5)  # a server that takes its time
-        return real(*args)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(main_window, "list_tickets", slow_list)
+    monkeypatch.setattr(queue_model, "queue_page", slow_page)
     window = MainWindow(env, staff.dispatcher, "en", ui_settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(window.busy_label.isVisible)
     assert window.busy_label.text() == "Loading…"
-    assert window.model.rowCount() == 0  # the GUI thread went on while the worker waited
+    assert window.queue.model.rowCount() == 0  # the GUI thread went on while the worker waited
     release.set()
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() > 0)
     qtbot.waitUntil(lambda: not window.busy_label.isVisible())
 
 

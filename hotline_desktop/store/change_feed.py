@@ -1,0 +1,43 @@
+"""How one workstation learns that another has changed tickets.
+
+Every change of a ticket appends to its history, so the newest history id is a
+change counter any engine answers from its primary key: the cheap check SQLite and
+MySQL workstations poll. PostgreSQL pushes instead: each write transaction ends with
+a NOTIFY, delivered to every listening workstation when it commits.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import peewee
+
+CHANNEL = "hotline_changes"
+# How long a listener waits for a notification before looking at its stop flag.
+_WAKE_SECONDS = 0.5
+
+
+def latest_change(db: peewee.Database) -> int:
+    return db.execute_sql("SELECT max(id) FROM ticket_event").fetchone()[0] or 0
+
+
+def announce_change(db: peewee.Database) -> None:
+    """Inside a PostgreSQL write transaction: listeners hear of it when it commits."""
+    db.execute_sql(f"NOTIFY {CHANNEL}")
+
+
+def listen_for_changes(url: str, stop: threading.Event, on_change: Callable[[], None]) -> None:
+    """Call ``on_change`` for each PostgreSQL notification until ``stop`` is set.
+
+    Runs on a thread of its own with a connection of its own: a listening connection
+    must stay open and idle, outside any transaction. A lost connection raises, and the
+    caller decides when to listen again.
+    """
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
+        connection.execute(f"LISTEN {CHANNEL}")
+        while not stop.is_set():
+            for _notification in connection.notifies(timeout=_WAKE_SECONDS):
+                on_change()

@@ -1,0 +1,397 @@
+"""The ticket queue as a Qt item model over any number of tickets.
+
+The model knows how many rows the filter matches and holds only the pages the view has
+painted lately. A row nobody has looked at costs nothing; a row painted before its page
+has arrived shows empty until the page comes back from a worker thread. Pages asked for
+while the user drags the scroll bar are fetched only if they are still on screen once
+the dragging pauses.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ..domain.queue_marks import Deadline, deadline_state
+from ..domain.workflow import Actor
+from ..services.environment import Environment
+from ..services.queue import (
+    QueueColumn,
+    QueueFilter,
+    QueueOrder,
+    QueueRow,
+    queue_count,
+    queue_page,
+)
+from .tasks import TaskRunner, first_line
+from .time_left import format_time_left
+
+PAGE_SIZE = 200
+# Pages kept in memory: a few screens either side of where the user has been.
+MAX_PAGES = 40
+# Pages asked for within this time are fetched together, once the view is still.
+FETCH_DELAY_MS = 40
+# A refresh fetches again the pages the user has looked at most recently.
+REFRESHED_PAGES = 3
+
+OVERDUE_COLOUR = QColor("#c62828")
+DUE_SOON_COLOUR = QColor("#e65100")
+TICKET_ID_ROLE = Qt.UserRole + 1
+_ANSWERED_ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, TICKET_ID_ROLE})
+_Index = QModelIndex | QPersistentModelIndex
+_C = QueueColumn
+
+
+@dataclass(frozen=True)
+class _PageRequest:
+    after: tuple | None = None
+    offset: int = 0
+    from_end: bool = False
+    limit: int | None = None  # a whole page
+
+
+class QueueModel(QAbstractTableModel):
+    """Emits ``counted(total)`` when the filter's total is known, ``first_page_arrived``
+    when the first page of a new filter or sort is in, ``load_failed(reason)`` when the
+    database did not answer."""
+
+    counted = Signal(int)
+    first_page_arrived = Signal()
+    load_failed = Signal(str)
+
+    def __init__(
+        self,
+        env: Environment,
+        actor: Actor,
+        runner: TaskRunner,
+        language: str = "zh_CN",
+        parent=None,
+    ):
+        super().__init__(parent)
+        self._env = env
+        self._actor = actor
+        self._runner = runner
+        self._chinese = language.startswith("zh")
+        self._filter = QueueFilter()
+        self._order = QueueOrder()
+        self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._pending: set[int] = set()
+        self._wanted: list[int] = []
+        self._total: int | None = None
+        self._shown = 0
+        # Bumped at every reset: an answer to an older question is thrown away.
+        self._generation = 0
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(FETCH_DELAY_MS)
+        self._fetch_timer.timeout.connect(self._fetch_wanted)
+        self._headers = (
+            self.tr("Number"),
+            self.tr("Received"),
+            self.tr("Category"),
+            self.tr("Caller"),
+            self.tr("Employer"),
+            self.tr("Unit"),
+            self.tr("Status"),
+            self.tr("Time left"),
+            self.tr("Marks"),
+        )
+
+    # ---- what the view asks ----
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.DisplayRole):
+        # A repaint asks each cell for a dozen roles: the others must cost nothing.
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = _C(index.column())
+        if role == Qt.DisplayRole:
+            return self._text(row, column)
+        if role == TICKET_ID_ROLE:
+            return row.id
+        if role == Qt.ForegroundRole and column == _C.TIME_LEFT:
+            state = deadline_state(row.status, row.due_at, self._env.now())
+            if state == Deadline.OVERDUE:
+                return QBrush(OVERDUE_COLOUR)
+            if state == Deadline.DUE_SOON:
+                return QBrush(DUE_SOON_COLOUR)
+        if role == Qt.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _text(self, row: QueueRow, column: _C) -> str:
+        zh = self._chinese
+        reference = self._env.reference
+        match column:
+            case _C.NUMBER:
+                return row.number
+            case _C.RECEIVED:
+                return f"{row.created_at:%Y-%m-%d %H:%M}"
+            case _C.CATEGORY:
+                category = reference.category(row.category_id)
+                return category.name_zh if zh else category.name_en
+            case _C.CALLER:
+                return row.caller_phone
+            case _C.EMPLOYER:
+                return row.employer
+            case _C.UNIT:
+                if row.holder_unit_id is None:
+                    return ""
+                unit = reference.unit(row.holder_unit_id)
+                return unit.name_zh if zh else unit.name_en
+            case _C.STATUS:
+                return row.status.zh if zh else row.status.en
+            case _C.TIME_LEFT:
+                if deadline_state(row.status, row.due_at, self._env.now()) == Deadline.NONE:
+                    return ""
+                return format_time_left(row.due_at - self._env.now())
+            case _C.MARKS:
+                return (
+                    " ".join(m.zh for m in row.marks) if zh else ", ".join(m.en for m in row.marks)
+                )
+        return ""
+
+    def _tooltip(self, row: QueueRow, column: _C) -> str | None:
+        if column == _C.MARKS and row.marks:
+            return "\n".join(f"{m.zh} {m.en}" if self._chinese else m.en for m in row.marks)
+        if column == _C.TIME_LEFT and row.due_at is not None:
+            return self.tr("Due %1").replace("%1", f"{row.due_at:%Y-%m-%d %H:%M}")
+        return None
+
+    def row_at(self, row: int) -> QueueRow | None:
+        """The row if its page is here; else ask for the page and say None for now."""
+        number, place = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            self._want(number)
+            return None
+        self._pages.move_to_end(number)
+        return page[place] if place < len(page) else None
+
+    def ticket_id(self, row: int) -> int | None:
+        found = self.row_at(row)
+        return found.id if found else None
+
+    def row_of_ticket(self, ticket_id: int) -> int | None:
+        for number, page in self._pages.items():
+            for place, row in enumerate(page):
+                if row.id == ticket_id:
+                    return number * PAGE_SIZE + place
+        return None
+
+    def total(self) -> int | None:
+        return self._total
+
+    def is_loading(self) -> bool:
+        return bool(self._pending or self._wanted)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        self.set_order(QueueOrder(_C(column), order == Qt.DescendingOrder))
+
+    # ---- what the window asks ----
+
+    def set_filter(self, queue: QueueFilter) -> None:
+        if queue != self._filter:
+            self._filter = queue
+            self.reset()
+
+    def set_order(self, order: QueueOrder) -> None:
+        if order != self._order:
+            self._order = order
+            self.reset()
+
+    def current_filter(self) -> QueueFilter:
+        return self._filter
+
+    def reset(self) -> None:
+        """Start over: the first page and the count of the current filter and sort."""
+        self.beginResetModel()
+        self._generation += 1
+        self._pages.clear()
+        self._pending.clear()
+        self._wanted.clear()
+        self._total = None
+        self._shown = 0
+        self.endResetModel()
+        generation, queue = self._generation, self._filter
+        self._fetch(0, _PageRequest())
+        self._runner.run(
+            lambda: queue_count(self._env, self._actor, queue),
+            lambda total: self._take_total(total, generation),
+            lambda error: self._failed(error, generation),
+        )
+
+    def refresh(self) -> None:
+        """Read again what is on screen, after another workstation's change: the rows keep
+        their selection (by ticket, not by row) and the view keeps its scroll position."""
+        if self._total is None:
+            return  # a reset is under way and will read everything anyway
+        generation, queue, order = self._generation, self._filter, self._order
+        recent = list(self._pages)[-REFRESHED_PAGES:]
+        env, actor = self._env, self._actor
+
+        def read_again() -> tuple[int, dict[int, list[QueueRow]]]:
+            total = queue_count(env, actor, queue)
+            pages = {}
+            for number in recent:
+                request = _positioned(number, total)
+                if request is not None:
+                    pages[number] = _read(env, actor, queue, order, request)
+            return total, pages
+
+        self._runner.run(
+            read_again,
+            lambda result: self._take_refresh(result, generation),
+            lambda error: self._failed(error, generation),
+        )
+
+    # ---- pages ----
+
+    def _want(self, number: int) -> None:
+        if number not in self._pending and number not in self._wanted:
+            self._wanted.append(number)
+            self._fetch_timer.start()
+
+    def _fetch_wanted(self) -> None:
+        wanted, self._wanted = self._wanted, []
+        for number in wanted:
+            request = self._request_for(number)
+            if request is not None:
+                self._fetch(number, request)
+
+    def _request_for(self, number: int) -> _PageRequest | None:
+        """From a neighbour's edge row when there is one, else by the nearer end."""
+        before = self._pages.get(number - 1)
+        if before is not None and len(before) == PAGE_SIZE:
+            return _PageRequest(after=before[-1].key)
+        following = self._pages.get(number + 1)
+        if following:
+            return _PageRequest(after=following[0].key, from_end=True)
+        return _positioned(number, self._total)
+
+    def _fetch(self, number: int, request: _PageRequest) -> None:
+        self._pending.add(number)
+        generation, queue, order = self._generation, self._filter, self._order
+        env, actor = self._env, self._actor
+        self._runner.run(
+            lambda: _read(env, actor, queue, order, request),
+            lambda rows: self._take_page(number, rows, generation),
+            lambda error: self._failed(error, generation, number),
+        )
+
+    def _take_page(self, number: int, rows: list[QueueRow], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(number)
+        self._pages[number] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        if number == 0:
+            if self._total is None:
+                # The count may take longer than the page: show the page meanwhile.
+                self._resize(len(rows))
+                if len(rows) < PAGE_SIZE:
+                    self._take_total(len(rows), generation)
+            self.first_page_arrived.emit()
+        first = number * PAGE_SIZE
+        last = min(first + len(rows), self._shown) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._headers) - 1))
+
+    def _failed(self, error: Exception, generation: int, page: int | None = None) -> None:
+        if generation != self._generation:
+            return
+        if page is not None:
+            # Painting the rows again asks for the page again.
+            self._pending.discard(page)
+        self.load_failed.emit(first_line(error))
+
+    def _take_total(self, total: int, generation: int) -> None:
+        if generation != self._generation or self._total == total:
+            return
+        self._total = total
+        self._resize(total)
+        self.counted.emit(total)
+
+    def _resize(self, rows: int) -> None:
+        if rows > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, rows - 1)
+            self._shown = rows
+            self.endInsertRows()
+        elif rows < self._shown:
+            self.beginRemoveRows(QModelIndex(), rows, self._shown - 1)
+            self._shown = rows
+            self.endRemoveRows()
+
+    def _take_refresh(self, result, generation: int) -> None:
+        if generation != self._generation:
+            return
+        total, pages = result
+        self._total = total
+        self._resize(total)
+        self.layoutAboutToBeChanged.emit()
+        old = {index: self.ticket_id_at(index.row()) for index in self.persistentIndexList()}
+        self._pages = OrderedDict(sorted(pages.items()))
+        for index, ticket_id in old.items():
+            moved = self.row_of_ticket(ticket_id) if ticket_id is not None else None
+            if moved is not None and moved != index.row():
+                self.changePersistentIndex(index, self.index(moved, index.column()))
+        self.layoutChanged.emit()
+        self.counted.emit(total)
+
+    def ticket_id_at(self, row: int) -> int | None:
+        """The ticket at ``row`` if its page is here, without asking for it."""
+        page = self._pages.get(row // PAGE_SIZE)
+        place = row % PAGE_SIZE
+        return page[place].id if page is not None and place < len(page) else None
+
+
+def _positioned(number: int, total: int | None) -> _PageRequest | None:
+    """Page ``number`` by offset from whichever end of the list is nearer."""
+    start = number * PAGE_SIZE
+    if total is None:
+        return _PageRequest(offset=start)
+    if start >= total:
+        return None
+    end = min(start + PAGE_SIZE, total)
+    if start <= total - end:
+        return _PageRequest(offset=start)
+    return _PageRequest(offset=total - end, from_end=True, limit=end - start)
+
+
+def _read(
+    env: Environment, actor: Actor, queue: QueueFilter, order: QueueOrder, request: _PageRequest
+) -> list[QueueRow]:
+    return queue_page(
+        env,
+        actor,
+        queue,
+        order,
+        after=request.after,
+        offset=request.offset,
+        from_end=request.from_end,
+        limit=request.limit or PAGE_SIZE,
+    )
