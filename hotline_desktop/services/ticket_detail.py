@@ -42,7 +42,7 @@ from ..store.models import (
     TicketEvent,
     User,
 )
-from ..store.reference_cache import UnitInfo
+from ..store.reference_cache import UnitInfo, tree_order
 from .environment import Environment
 from .queue import is_unit_scoped
 from .step_runner import ticket_facts
@@ -426,11 +426,11 @@ def unit_choices(
         raise ValueError(f"{step} does not choose units")
     if not chosen:
         return []
-    lineage = {unit_id: _path_ids(env.reference.unit(unit_id).path) for unit_id in chosen}
+    lineage = {unit_id: tree_order(env.reference.unit(unit_id).path) for unit_id in chosen}
     shown = {ancestor for ids in lineage.values() for ancestor in ids}
     shared = set.intersection(*(set(ids) for ids in lineage.values())) - chosen.keys()
     shown -= shared
-    lineage.update({unit_id: _path_ids(env.reference.unit(unit_id).path) for unit_id in shown})
+    lineage.update({unit_id: tree_order(env.reference.unit(unit_id).path) for unit_id in shown})
     choices = []
     # Level by level, so that a tree is built by adding each unit under one already there.
     for unit_id in sorted(shown, key=lambda unit_id: (len(lineage[unit_id]), unit_id)):
@@ -440,8 +440,3 @@ def unit_choices(
             UnitChoice(env.reference.unit(unit_id), above[-1] if above else None, may_lead, may_co)
         )
     return choices
-
-
-def _path_ids(path: str) -> list[int]:
-    """The ids from the root down to the unit itself: "/1/2/17/" -> [1, 2, 17]."""
-    return [int(part) for part in path.strip("/").split("/") if part]

@@ -35,6 +35,11 @@ def _named(model) -> dict[int, NamedInfo]:
     return {row[0]: NamedInfo(*row) for row in rows.tuples()}
 
 
+def tree_order(path: str) -> list[int]:
+    """Sorting by this puts each unit right after its parent: "/1/2/" before "/1/2/17/"."""
+    return [int(part) for part in path.strip("/").split("/")]
+
+
 class ReferenceCache:
     def __init__(self):
         self._loaded = False
@@ -82,7 +87,7 @@ class ReferenceCache:
         units = (
             u for u in self._ready().unit_by_id.values() if u.active and u.path.startswith(top)
         )
-        return sorted(units, key=lambda u: [int(part) for part in u.path.strip("/").split("/")])
+        return sorted(units, key=lambda u: tree_order(u.path))
 
     def subtree_ids(self, unit_id: int) -> list[int]:
         """The unit and every unit under it, active or not: old tickets stay findable."""

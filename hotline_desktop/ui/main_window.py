@@ -1,8 +1,9 @@
 """The main window: a navigation list on the left, the chosen part of the app on the right.
 
-The parts a user sees depend on the role: agents and dispatchers take calls and work
-the dispatch queue; unit handlers work their unit's queue. Opening a ticket shows it
-in the ticket view, whose place in the navigation stays for the last ticket opened.
+The parts a user sees depend on the role: agents and dispatchers take calls (F2 from
+anywhere) and work the dispatch queue; unit handlers work their unit's queue. Opening a
+ticket shows it in the ticket view, whose place in the navigation stays for the last
+ticket opened.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.workflow import Actor
+from .. import settings as app_settings
+from ..domain.vocabulary import Role
+from ..domain.workflow import INTAKE_ROLES, Actor, Step
 from ..services.environment import Environment
 from ..services.queue import is_unit_scoped
 from .change_watch import ChangeWatch
 from .connection_watch import ConnectionWatch
+from .intake_draft import DraftStore
+from .intake_form import IntakeForm
 from .preferences_dialog import PreferencesDialog
 from .queue_page import QueuePage
 from .tasks import TaskRunner
@@ -57,6 +62,11 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self._actions: list[QAction] = []
 
+        self.intake: IntakeForm | None = None
+        if actor.role in INTAKE_ROLES[Step.LOG_CALL]:
+            drafts = DraftStore(app_settings.data_dir() / "drafts" / f"intake-{actor.user_id}.json")
+            self.intake = IntakeForm(env, actor, self.tasks, language, drafts, self)
+            self._add_page(self.intake, self.tr("Call intake"), "F2")
         self.queue = QueuePage(env, actor, self.tasks, language, self)
         queue_name = self.tr("My unit's tickets") if is_unit_scoped(actor) else self.tr("Queue")
         self._add_page(self.queue, queue_name, "F3")
@@ -65,6 +75,9 @@ class MainWindow(QMainWindow):
         self.ticket_entry = self._add_page(self.ticket_view, self.tr("Ticket"), "F4")
         self.ticket_entry.setHidden(True)
         self.queue.open_ticket.connect(self.open_ticket)
+        if self.intake is not None:
+            self.intake.saved.connect(lambda _result: self.queue.refresh())
+            self.intake.open_ticket.connect(self.open_ticket)
         self.ticket_view.ticket_changed.connect(self.queue.refresh)
 
         central = QWidget(self)
@@ -73,7 +86,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.navigation.setCurrentRow(0)
+        # Agents start on intake; everyone else on their queue.
+        self.show_page(self.intake if actor.role == Role.AGENT else self.queue)
 
         self._build_menu()
         self._build_status_bar()
@@ -98,6 +112,9 @@ class MainWindow(QMainWindow):
         row = self.pages.indexOf(page)
         if not self.navigation.item(row).isHidden():
             self.navigation.setCurrentRow(row)
+        if page is self.intake:
+            # F2 from anywhere: ready for the next call, typing not yet saved kept.
+            self.intake.start_new()
 
     def open_ticket(self, ticket_id: int) -> None:
         self.ticket_entry.setHidden(False)

@@ -42,236 +42,234 @@
     <name>HistoryPanel</name>
     <message>
         <source>Earlier calls and tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>历史来电与工单</translation>
     </message>
     <message>
         <source>Leave the phone field to see the caller&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>填好来电号码并离开该栏后，此处显示来电人的历史记录。</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">诉求类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>内容摘要</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">工单编号</translation>
+        <translation>工单编号</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>登记时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished">用人单位</translation>
+        <translation>用人单位</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>来电</translation>
     </message>
     <message>
         <source>Tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <source>Looking up earlier calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查询历史来电…</translation>
     </message>
     <message>
         <source>The history could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取历史记录：%1</translation>
     </message>
     <message>
         <source>No earlier calls from this number.</source>
-        <translation type="unfinished"></translation>
+        <translation>该号码此前没有来电。</translation>
     </message>
-    <message numerus="yes">
-        <source>Repeat caller: %n earlier call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Repeat caller: %1 earlier calls</source>
+        <translation>重复来电：此前已来电 %1 次</translation>
     </message>
     <message>
         <source>last known name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次登记姓名：%1</translation>
     </message>
     <message>
         <source>Answered on the call</source>
-        <translation type="unfinished"></translation>
+        <translation>当场答复</translation>
     </message>
 </context>
 <context>
     <name>IntakeForm</name>
     <message>
         <source>Mobile, or landline with area code</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号，或带区号的固定电话</translation>
     </message>
     <message>
         <source>Leave empty for an anonymous caller</source>
-        <translation type="unfinished"></translation>
+        <translation>来电人不愿留名时可不填（匿名）</translation>
     </message>
     <message>
         <source>Employer as the caller names it</source>
-        <translation type="unfinished"></translation>
+        <translation>来电人所述的用人单位名称</translation>
     </message>
     <message>
         <source>Type to search</source>
-        <translation type="unfinished"></translation>
+        <translation>输入关键字搜索</translation>
     </message>
     <message>
         <source>Optional, e.g. 12000.50</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，如 12000.50</translation>
     </message>
     <message>
         <source>What happened, who is affected, since when</source>
-        <translation type="unfinished"></translation>
+        <translation>事情经过、涉及人员、起始时间</translation>
     </message>
     <message>
         <source>What the caller was told; needed when a consultation is answered on the call</source>
-        <translation type="unfinished"></translation>
+        <translation>向来电人答复的内容；咨询类当场答复时必填</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <source>Di&amp;scard</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃(&amp;S)</translation>
     </message>
     <message>
         <source>Answered &amp;on the call</source>
-        <translation type="unfinished"></translation>
+        <translation>当场答复(&amp;O)</translation>
     </message>
     <message>
         <source>Create &amp;ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>生成工单(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>来电号码(&amp;P)</translation>
     </message>
     <message>
         <source>Caller na&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>来电人姓名(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>用人单位(&amp;E)</translation>
     </message>
     <message>
         <source>Re&amp;gion</source>
-        <translation type="unfinished"></translation>
+        <translation>所属地区(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>所属行业(&amp;I)</translation>
     </message>
     <message>
         <source>Employment &amp;form</source>
-        <translation type="unfinished"></translation>
+        <translation>用工形式(&amp;F)</translation>
     </message>
     <message>
         <source>Call &amp;kind</source>
-        <translation type="unfinished"></translation>
+        <translation>来电类型(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Category</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求类别(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Headcount</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及人数(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Amount involved (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及金额（元）(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度(&amp;U)</translation>
     </message>
     <message>
         <source>Channe&amp;l</source>
-        <translation type="unfinished"></translation>
+        <translation>来源渠道(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>诉求内容(&amp;D)</translation>
     </message>
     <message>
         <source>Ans&amp;wer given</source>
-        <translation type="unfinished"></translation>
+        <translation>答复内容(&amp;W)</translation>
     </message>
     <message>
         <source>Could not read the lists of regions and categories: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取地区和类别列表：%1</translation>
     </message>
     <message>
         <source>“%1” is not in the list: type a part of a name and pick one</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不在列表中：请输入名称的一部分并从中选择</translation>
     </message>
     <message>
         <source>Ctrl+S: create a ticket · Ctrl+Enter: create it and take the next call</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+S：生成工单 · Ctrl+Enter：生成工单并登记下一个来电</translation>
     </message>
     <message>
         <source>Ctrl+S: answered on the call · Ctrl+Enter: log it and take the next call</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+S：当场答复 · Ctrl+Enter：登记并接听下一个来电</translation>
     </message>
     <message>
         <source>This call is saved already.</source>
-        <translation type="unfinished"></translation>
+        <translation>此来电已保存。</translation>
     </message>
     <message>
         <source>Ticket %1 created</source>
-        <translation type="unfinished"></translation>
+        <translation>已生成工单 %1</translation>
     </message>
     <message>
         <source>Call logged</source>
-        <translation type="unfinished"></translation>
+        <translation>来电已登记</translation>
     </message>
     <message>
         <source>Not saved: correct the marked field.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：请修改标出的栏目。</translation>
     </message>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>不允许此操作</translation>
     </message>
     <message>
         <source>The call cannot be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存此来电：%1</translation>
     </message>
     <message>
         <source>Not saved: %1. What you typed is kept; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：%1。已填写的内容均已保留，请重试。</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>A draft from %1 was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>有一份 %1 的来电登记草稿尚未保存。</translation>
     </message>
 </context>
 <context>
@@ -279,6 +277,10 @@
     <message>
         <source>12351 Hotline Desk</source>
         <translation>12351 工会服务职工热线工单系统</translation>
+    </message>
+    <message>
+        <source>Call intake</source>
+        <translation>来电登记</translation>
     </message>
     <message>
         <source>My unit&apos;s tickets</source>
