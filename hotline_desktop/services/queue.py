@@ -135,6 +135,7 @@ class QueueRow(NamedTuple):
 _STATUS_ORDER = peewee.Case(
     Ticket.status, [(status.value, rank) for rank, status in enumerate(TicketStatus)], 99
 )
+_BY_TIME = (QueueColumn.NUMBER, QueueColumn.RECEIVED)
 _SORT_EXPRESSIONS = {
     # Ids grow with creation time; sorting by the time lets the (…, created_at) indexes
     # of the filters serve the order too.
@@ -182,12 +183,26 @@ def queue_page(
     """Up to ``limit`` rows in ``order``: those following the row whose key is ``after``,
     else those from ``offset``. ``from_end`` counts from the end of the list backwards,
     and still returns the rows in ``order``."""
-    query = page_query(
-        env, actor, queue, order, after=after, offset=offset, from_end=from_end, limit=limit
-    )
-    # The rows as the driver returns them: a peewee model conversion per value would
-    # cost five times the query itself.
-    rows = [QueueRow._make(values) for values in env.db.execute_sql(*query.sql())]
+
+    def read(newer_than: int | None = None) -> list[QueueRow]:
+        query = page_query(
+            env, actor, queue, order, after=after, offset=offset, from_end=from_end,
+            limit=limit, newer_than=newer_than,
+        )  # fmt: skip
+        # The rows as the driver returns them: a peewee model conversion per value would
+        # cost five times the query itself.
+        return [QueueRow._make(values) for values in env.db.execute_sql(*query.sql())]
+
+    newest_first = order.column in _BY_TIME and order.descending and not from_end
+    if queue.text.strip() and newest_first and not offset and env.search.newest_windows:
+        # The newest page of matches is looked for among the newest tickets first: a whole
+        # page found there is the page, as every older ticket sorts after it.
+        top = after[0] if after else Ticket.select(peewee.fn.MAX(Ticket.id)).scalar() or 0
+        for window in env.search.newest_windows:
+            rows = read(newer_than=top - window)
+            if len(rows) == limit:
+                return rows
+    rows = read()
     return rows[::-1] if from_end else rows
 
 
@@ -201,13 +216,14 @@ def page_query(
     offset: int,
     from_end: bool,
     limit: int,
+    newer_than: int | None = None,
 ) -> peewee.ModelSelect:
     """The SQL of a page, unexecuted: what ``queue_page`` runs, and what the benchmark
     runs bare to compare with it."""
-    query, newest = _matching(env, actor, queue, Ticket.select(*_ROW_FIELDS))
+    query, newest = _matching(env, actor, queue, Ticket.select(*_ROW_FIELDS), newer_than)
     # The search's own newest-first order is unique: no ticket id needed to break ties,
     # and an ORDER BY of that order alone lets the index deliver the rows already sorted.
-    if newest is not None and order.column in (QueueColumn.NUMBER, QueueColumn.RECEIVED):
+    if newest is not None and order.column in _BY_TIME:
         sort, terms = newest, (newest,)
     else:
         sort = _SORT_EXPRESSIONS[order.column]
@@ -233,14 +249,18 @@ def queue_count(env: Environment, actor: Actor, queue: QueueFilter) -> int:
 
 
 def _matching(
-    env: Environment, actor: Actor, queue: QueueFilter, select: peewee.ModelSelect
+    env: Environment,
+    actor: Actor,
+    queue: QueueFilter,
+    select: peewee.ModelSelect,
+    newer_than: int | None = None,
 ) -> tuple[peewee.ModelSelect, object]:
     """``select`` narrowed to the queue, and the search's newest-first order if the queue
     searches text (None otherwise)."""
     select = select.where(condition(env, actor, queue))
     if not queue.text.strip():
         return select, None
-    return env.search.narrow(select, queue.text)
+    return env.search.narrow(select, queue.text, newer_than)
 
 
 def condition(env: Environment, actor: Actor, queue: QueueFilter) -> peewee.Expression:

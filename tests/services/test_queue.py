@@ -191,3 +191,19 @@ def test_received_dates_are_whole_days(env, staff, make_ticket, clock):
     day = date(2026, 9, 29)
     assert ids(queue_page(env, staff.dispatcher, QueueFilter(received_to=day))) == [late]
     assert ids(queue_page(env, staff.dispatcher, QueueFilter(received_from=day))) == [early, late]
+
+
+def test_a_search_looked_for_among_the_newest_first_pages_the_same(
+    env, staff, make_ticket, monkeypatch
+):
+    made = [
+        make_ticket(f"第{index}位骑手被罚款" if index % 3 else "咨询社保") for index in range(20)
+    ]
+    riders = [ticket for index, ticket in enumerate(made) if index % 3][::-1]
+    # Windows far smaller than the list: most pages need the wider try, or all tickets.
+    monkeypatch.setattr(env.search, "newest_windows", (2, 5))
+    queue, paged, after = QueueFilter(text="骑手"), [], None
+    while page := queue_page(env, staff.dispatcher, queue, after=after, limit=4):
+        paged += page
+        after = page[-1].key
+    assert ids(paged) == riders
