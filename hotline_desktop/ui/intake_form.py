@@ -46,11 +46,10 @@ from ..services.environment import Environment
 from ..services.intake import CallInput, IntakeResult, log_call
 from ..services.intake_choices import IntakeChoices, intake_choices
 from .intake_draft import Draft, DraftStore
+from .styles import ERROR_STYLE, SUCCESS_STYLE, WARNING_COLOUR
 from .tasks import TaskRunner
 
-ERROR_STYLE = "color: #c62828;"
-SUCCESS_STYLE = "color: #2e7d32; font-weight: bold;"
-NOTICE_STYLE = "background: #fff3e0; color: #e65100; font-weight: bold; padding: 4px;"
+NOTICE_STYLE = f"background: #fff3e0; color: {WARNING_COLOUR}; font-weight: bold; padding: 4px;"
 BAR_STYLE = "QFrame#draft_bar { background: #fff8e1; border: 1px solid #ffb300; }"
 # Past the service's limit, so that a mistyped headcount is explained rather than refused.
 HEADCOUNT_TYPED_MAX = validation.MAX_HEADCOUNT * 10

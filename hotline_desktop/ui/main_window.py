@@ -31,6 +31,7 @@ from .intake_draft import DraftStore
 from .intake_form import IntakeForm
 from .preferences_dialog import PreferencesDialog
 from .queue_page import QueuePage
+from .styles import ERROR_STYLE
 from .tasks import TaskRunner
 from .ticket_view import TicketView
 
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
 
     def _show_reachability(self, reachable: bool, reason: str) -> None:
         self.database_label.setText(self._database_text(reachable, reason))
-        self.database_label.setStyleSheet("" if reachable else "color: #c62828;")
+        self.database_label.setStyleSheet("" if reachable else ERROR_STYLE)
 
     def edit_preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()

@@ -33,6 +33,7 @@ from ..services.queue import (
     queue_count,
     queue_page,
 )
+from .styles import ERROR_COLOUR, WARNING_COLOUR
 from .tasks import TaskRunner, first_line
 from .time_left import format_time_left
 
@@ -44,8 +45,8 @@ FETCH_DELAY_MS = 40
 # A refresh fetches again the pages the user has looked at most recently.
 REFRESHED_PAGES = 3
 
-OVERDUE_COLOUR = QColor("#c62828")
-DUE_SOON_COLOUR = QColor("#e65100")
+OVERDUE_COLOUR = QColor(ERROR_COLOUR)
+DUE_SOON_COLOUR = QColor(WARNING_COLOUR)
 TICKET_ID_ROLE = Qt.UserRole + 1
 _ANSWERED_ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, TICKET_ID_ROLE})
 _Index = QModelIndex | QPersistentModelIndex

@@ -31,6 +31,7 @@ from ..domain.workflow import Actor
 from ..services.environment import Environment
 from ..services.queue import QueueColumn, QueueFilter, SavedView, is_unit_scoped
 from .queue_model import TICKET_ID_ROLE, QueueModel
+from .styles import ERROR_STYLE
 from .tasks import TaskRunner
 
 SEARCH_DELAY_MS = 300
@@ -279,7 +280,7 @@ class QueuePage(QWidget):
         self.count_label.setText(self.tr("%1 tickets").replace("%1", f"{total:,}"))
 
     def _show_failure(self, reason: str) -> None:
-        self.count_label.setStyleSheet("color: #c62828;")
+        self.count_label.setStyleSheet(ERROR_STYLE)
         self.count_label.setText(self.tr("The tickets could not be read: %1").replace("%1", reason))
 
     def _size_columns_once(self) -> None:

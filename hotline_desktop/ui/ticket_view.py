@@ -37,12 +37,10 @@ from ..domain.workflow import Actor, Step
 from ..services.environment import Environment
 from ..services.ticket_detail import Name, TicketDetail, load_ticket_detail
 from .steps import DialogContext, StepDialog, step_dialog
-from .steps.base import ERROR_STYLE, step_label
+from .steps.base import step_label
+from .styles import DUE_SOON_STYLE, ERROR_STYLE, OVERDUE_STYLE
 from .tasks import TaskRunner, first_line
 from .time_left import format_duration
-
-OVERDUE_STYLE = "color: #c62828; font-weight: bold;"
-DUE_SOON_STYLE = "color: #b26a00; font-weight: bold;"
 
 Formatter = Callable[[TicketDetail], str]
 

@@ -582,6 +582,14 @@
         <source>Unknown user name or wrong password.</source>
         <translation>用户名不存在或密码错误。</translation>
     </message>
+    <message>
+        <source>The database did not answer: %1</source>
+        <translation>数据库无响应：%1</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
 </context>
 <context>
     <name>StepDialog</name>

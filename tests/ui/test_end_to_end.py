@@ -38,7 +38,7 @@ def sign_in(qtbot, env, staff, ui_settings):
         qtbot.keyClicks(dialog.username, username)
         qtbot.keyClicks(dialog.password, "secret-pass")
         qtbot.keyClick(dialog.password, Qt.Key_Return)
-        assert dialog.result() == SignInDialog.Accepted
+        qtbot.waitUntil(lambda: dialog.result() == SignInDialog.Accepted)
         window = MainWindow(env, dialog.actor, "zh_CN", ui_settings)
         qtbot.addWidget(window)
         window.resize(1280, 760)

@@ -30,9 +30,8 @@ from ...domain.workflow import Actor, Step
 from ...services.environment import Environment
 from ...services.ticket_detail import TicketDetail
 from ...services.ticket_steps import StepResult
+from ..styles import ERROR_STYLE
 from ..tasks import TaskRunner, first_line
-
-ERROR_STYLE = "color: #c62828;"
 
 # The service call a dialog has prepared; it is given the ticket version to expect.
 StepCall = Callable[[int], StepResult]
