@@ -21,6 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from peewee import fn  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -73,7 +74,9 @@ def main() -> int:
     install_translators(app, "zh_CN")
     apply_theme(app, dark=False)
     dispatcher = actor_for(User.get(User.username == "dispatcher"))
-    window = MainWindow(env, dispatcher, "zh_CN", QSettings(str(folder / "ui.ini"), QSettings.IniFormat))
+    window = MainWindow(
+        env, dispatcher, "zh_CN", QSettings(str(folder / "ui.ini"), QSettings.IniFormat)
+    )
     window.resize(*SIZE)
     window.show()
 
@@ -100,7 +103,7 @@ def take_intake(app: QApplication, window: MainWindow, out: Path) -> None:
         .join(Call)
         .group_by(Caller.id)
         .order_by(Caller.id.desc())
-        .having(Call.id.count() >= 3)
+        .having(fn.COUNT(Call.id) >= 3)
         .first()
     )
     form = window.intake
@@ -137,7 +140,7 @@ def take_ticket(app: QApplication, window: MainWindow, out: Path) -> None:
         .join(TicketEvent)
         .where(Ticket.status == "completed")
         .group_by(Ticket.id)
-        .order_by(TicketEvent.id.count().desc(), Ticket.id.desc())
+        .order_by(fn.COUNT(TicketEvent.id).desc(), Ticket.id.desc())
         .first()
     )
     window.open_ticket(busiest.id)

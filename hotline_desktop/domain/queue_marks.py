@@ -1,6 +1,7 @@
-"""The marks a queue row carries, so that a dispatcher sees at a glance what needs care.
+"""What a queue row shows at a glance: the deadline that matters now, and marks for what
+needs care.
 
-They are read from the ticket's own fields. The 1155 risk rules (危 众 多 大 隐), with
+The marks are read from the ticket's own fields. The 1155 risk rules (危 众 多 大 隐), with
 thresholds an admin edits, come with the alerts; until then the thresholds are the working
 reading in DOMAIN.md.
 """
@@ -16,8 +17,6 @@ from .vocabulary import Labelled, TicketStatus, Urgency
 
 MANY_WORKERS = 10
 LARGE_AMOUNT = Decimal("500000")
-# A ticket whose completion is due within this time is "due soon" in the queue.
-DUE_SOON = timedelta(hours=24)
 
 
 class Mark(Labelled):
@@ -29,8 +28,28 @@ class Mark(Labelled):
     EXTENSION = "extension", "延", "Extension requested"
 
 
+class DueKind(Enum):
+    SIGN = "sign"
+    COMPLETE = "complete"
+    CALLBACK = "callback"
+
+
+# How close a deadline must be to count as "due soon": signing is a matter of hours.
+SOON = {
+    DueKind.SIGN: timedelta(hours=1),
+    DueKind.COMPLETE: timedelta(hours=24),
+    DueKind.CALLBACK: timedelta(hours=24),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    kind: DueKind
+    at: datetime
+
+
 class Deadline(Enum):
-    """Where a ticket stands against its completion deadline."""
+    """Where a ticket stands against the deadline that matters now."""
 
     NONE = "none"
     ON_TIME = "on_time"
@@ -65,12 +84,28 @@ def marks_for(facts: MarkFacts) -> tuple[Mark, ...]:
     return tuple(found)
 
 
-def deadline_state(status: TicketStatus, due_at: datetime | None, now: datetime) -> Deadline:
-    """Only open tickets run against a deadline; a completed one has met it or not."""
-    if due_at is None or status not in TicketStatus.open_statuses():
+def next_due(
+    status: TicketStatus,
+    sign_due_at: datetime | None,
+    due_at: datetime | None,
+    callback_due_at: datetime | None = None,
+) -> Due | None:
+    """The deadline that matters in the ticket's status: signing for it, completing it,
+    or calling the worker back."""
+    if status == TicketStatus.DISPATCHED and sign_due_at:
+        return Due(DueKind.SIGN, sign_due_at)
+    if status in (TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS) and due_at:
+        return Due(DueKind.COMPLETE, due_at)
+    if status == TicketStatus.COMPLETED and callback_due_at:
+        return Due(DueKind.CALLBACK, callback_due_at)
+    return None
+
+
+def deadline_state(due: Due | None, now: datetime) -> Deadline:
+    if due is None:
         return Deadline.NONE
-    if due_at < now:
+    if due.at < now:
         return Deadline.OVERDUE
-    if due_at < now + DUE_SOON:
+    if due.at < now + SOON[due.kind]:
         return Deadline.DUE_SOON
     return Deadline.ON_TIME

@@ -16,7 +16,16 @@ from typing import NamedTuple
 
 import peewee
 
-from ..domain.queue_marks import DUE_SOON, Deadline, Mark, MarkFacts, marks_for
+from ..domain.queue_marks import (
+    SOON,
+    Deadline,
+    Due,
+    DueKind,
+    Mark,
+    MarkFacts,
+    marks_for,
+    next_due,
+)
 from ..domain.validation import mask_phone
 from ..domain.vocabulary import AssignmentState, Labelled, Role, TicketStatus
 from ..domain.workflow import Actor
@@ -87,7 +96,9 @@ class QueueRow(NamedTuple):
     employer: str
     holder_unit_id: int | None
     status_value: str
+    sign_due_value: object
     due_value: object
+    callback_due_value: object
     urgency: str
     headcount: int
     amount_value: int | None
@@ -106,8 +117,14 @@ class QueueRow(NamedTuple):
         return Ticket.created_at.python_value(self.created_value)
 
     @property
-    def due_at(self) -> datetime | None:
-        return Ticket.due_at.python_value(self.due_value)
+    def due(self) -> Due | None:
+        """The deadline that matters in the ticket's status."""
+        return next_due(
+            self.status,
+            Ticket.sign_due_at.python_value(self.sign_due_value),
+            Ticket.due_at.python_value(self.due_value),
+            Ticket.callback_due_at.python_value(self.callback_due_value),
+        )
 
     @property
     def caller_phone(self) -> str:
@@ -135,6 +152,13 @@ class QueueRow(NamedTuple):
 _STATUS_ORDER = peewee.Case(
     Ticket.status, [(status.value, rank) for rank, status in enumerate(TicketStatus)], 99
 )
+# The deadline that matters in each status, as ``queue_marks.next_due`` reads it.
+_DUE_BY_STATUS = (
+    (TicketStatus.DISPATCHED, Ticket.sign_due_at, DueKind.SIGN),
+    (TicketStatus.IN_PROGRESS, Ticket.due_at, DueKind.COMPLETE),
+    (TicketStatus.COMPLETED, Ticket.callback_due_at, DueKind.CALLBACK),
+)
+_NEXT_DUE = peewee.Case(Ticket.status, [(s.value, due) for s, due, _ in _DUE_BY_STATUS], None)
 _BY_TIME = (QueueColumn.NUMBER, QueueColumn.RECEIVED)
 _SORT_EXPRESSIONS = {
     # Ids grow with creation time; sorting by the time lets the (…, created_at) indexes
@@ -146,7 +170,7 @@ _SORT_EXPRESSIONS = {
     QueueColumn.EMPLOYER: Ticket.employer_name,
     QueueColumn.UNIT: peewee.fn.COALESCE(Ticket.holder_unit, 0),
     QueueColumn.STATUS: _STATUS_ORDER,
-    QueueColumn.TIME_LEFT: peewee.fn.COALESCE(Ticket.due_at, _NO_DEADLINE).coerce(False),
+    QueueColumn.TIME_LEFT: peewee.fn.COALESCE(_NEXT_DUE, _NO_DEADLINE).coerce(False),
     QueueColumn.MARKS: Ticket.urgency,
 }
 
@@ -159,7 +183,9 @@ _ROW_FIELDS = (
     Ticket.employer_name,
     Ticket.holder_unit,
     Ticket.status,
+    Ticket.sign_due_at,
     Ticket.due_at,
+    Ticket.callback_due_at,
     Ticket.urgency,
     Ticket.headcount,
     Ticket.amount_involved,
@@ -329,9 +355,14 @@ def _view(env: Environment, actor: Actor, view: SavedView, now: datetime):
 
 
 def _deadline(deadline: Deadline, now: datetime) -> peewee.Expression:
-    """Open tickets only: the same reading as ``queue_marks.deadline_state``."""
-    if deadline == Deadline.OVERDUE:
-        return Ticket.status.in_(_OPEN) & (Ticket.due_at < now)
-    if deadline == Deadline.DUE_SOON:
-        return Ticket.status.in_(_OPEN) & (Ticket.due_at >= now) & (Ticket.due_at < now + DUE_SOON)
-    raise ValueError(f"the queue filters on overdue or due soon, not {deadline}")
+    """The same reading as ``queue_marks.deadline_state`` of each status's deadline."""
+    if deadline not in (Deadline.OVERDUE, Deadline.DUE_SOON):
+        raise ValueError(f"the queue filters on overdue or due soon, not {deadline}")
+    parts = []
+    for status, due, kind in _DUE_BY_STATUS:
+        if deadline == Deadline.OVERDUE:
+            passed = due < now
+        else:
+            passed = (due >= now) & (due < now + SOON[kind])
+        parts.append((Ticket.status == status.value) & passed)
+    return peewee.reduce(lambda a, b: a | b, parts)

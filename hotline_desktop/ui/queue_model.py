@@ -35,7 +35,7 @@ from ..services.queue import (
 )
 from .styles import ERROR_COLOUR, WARNING_COLOUR
 from .tasks import TaskRunner, first_line
-from .time_left import format_time_left
+from .time_left import describe_due
 
 PAGE_SIZE = 200
 # Pages kept in memory: a few screens either side of where the user has been.
@@ -134,7 +134,7 @@ class QueueModel(QAbstractTableModel):
         if role == TICKET_ID_ROLE:
             return row.id
         if role == Qt.ForegroundRole and column == _C.TIME_LEFT:
-            state = deadline_state(row.status, row.due_at, self._env.now())
+            state = deadline_state(row.due, self._env.now())
             if state == Deadline.OVERDUE:
                 return QBrush(OVERDUE_COLOUR)
             if state == Deadline.DUE_SOON:
@@ -166,9 +166,8 @@ class QueueModel(QAbstractTableModel):
             case _C.STATUS:
                 return row.status.zh if zh else row.status.en
             case _C.TIME_LEFT:
-                if deadline_state(row.status, row.due_at, self._env.now()) == Deadline.NONE:
-                    return ""
-                return format_time_left(row.due_at - self._env.now())
+                due = row.due
+                return describe_due(due, self._env.now()) if due else ""
             case _C.MARKS:
                 return (
                     " ".join(m.zh for m in row.marks) if zh else ", ".join(m.en for m in row.marks)
@@ -178,8 +177,8 @@ class QueueModel(QAbstractTableModel):
     def _tooltip(self, row: QueueRow, column: _C) -> str | None:
         if column == _C.MARKS and row.marks:
             return "\n".join(f"{m.zh} {m.en}" if self._chinese else m.en for m in row.marks)
-        if column == _C.TIME_LEFT and row.due_at is not None:
-            return self.tr("Due %1").replace("%1", f"{row.due_at:%Y-%m-%d %H:%M}")
+        if column == _C.TIME_LEFT and (due := row.due) is not None:
+            return self.tr("Due %1").replace("%1", f"{due.at:%Y-%m-%d %H:%M}")
         return None
 
     def row_at(self, row: int) -> QueueRow | None:

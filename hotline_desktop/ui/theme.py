@@ -33,6 +33,18 @@ def apply_theme(app: QApplication, dark: bool = False) -> None:
         parent=str(icons),
         extra={"density_scale": "-1"},
     )
+    app.setStyleSheet(app.styleSheet() + _TREE_CHECKBOXES)
+
+
+# qt-material draws tick boxes in lists and tables but not in trees, where Qt's own then
+# show as black squares: the dispatch dialog ticks co-handling units in the org tree.
+_TREE_CHECKBOXES = """
+QTreeView::indicator { width: 24px; height: 24px; }
+QTreeView::indicator:unchecked { image: url(icon:/primary/checkbox_unchecked.svg); }
+QTreeView::indicator:checked { image: url(icon:/primary/checkbox_checked.svg); }
+QTreeView::indicator:unchecked:disabled { image: url(icon:/disabled/checkbox_unchecked.svg); }
+QTreeView::indicator:checked:disabled { image: url(icon:/disabled/checkbox_checked.svg); }
+"""
 
 
 def _remove_abandoned(themes) -> None:

@@ -8,7 +8,7 @@ database that cannot be reached shows as a message in the view.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 import peewee
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import HotlineError
-from ..domain.queue_marks import DUE_SOON
-from ..domain.vocabulary import Labelled, TicketStatus
+from ..domain.queue_marks import Deadline, deadline_state, next_due
+from ..domain.vocabulary import Labelled
 from ..domain.workflow import Actor, Step
 from ..services.environment import Environment
 from ..services.ticket_detail import Name, TicketDetail, load_ticket_detail
@@ -40,9 +40,15 @@ from .steps import DialogContext, StepDialog, step_dialog
 from .steps.base import step_label
 from .styles import DUE_SOON_STYLE, ERROR_STYLE, OVERDUE_STYLE
 from .tasks import TaskRunner, first_line
-from .time_left import format_duration
+from .time_left import describe_due
 
 Formatter = Callable[[TicketDetail], str]
+_DEADLINE_STYLES = {
+    Deadline.NONE: "",
+    Deadline.ON_TIME: "",
+    Deadline.DUE_SOON: DUE_SOON_STYLE,
+    Deadline.OVERDUE: OVERDUE_STYLE,
+}
 
 
 class ListTable(QTableWidget):
@@ -358,23 +364,13 @@ class TicketView(QWidget):
         self.content.show()
 
     def _show_time_left(self, d: TicketDetail) -> None:
-        found = deadline(d)
-        if found is None:
+        due = next_due(d.status, d.sign_due_at, d.due_at, d.callback_due_at)
+        if due is None:
             self.time_label.clear()
             return
-        kind, due = found
-        remaining = due - self.env.now()
-        ahead, behind = {
-            "sign": (self.tr("Sign within %1"), self.tr("Signing overdue by %1")),
-            "complete": (self.tr("Complete within %1"), self.tr("Overdue by %1")),
-            "callback": (self.tr("Call back within %1"), self.tr("Callback overdue by %1")),
-        }[kind]
-        if remaining < timedelta(0):
-            sentence, style = behind, OVERDUE_STYLE
-        else:
-            sentence, style = ahead, DUE_SOON_STYLE if remaining < DUE_SOON else ""
-        self.time_label.setText(sentence.replace("%1", format_duration(remaining)))
-        self.time_label.setStyleSheet(style)
+        now = self.env.now()
+        self.time_label.setText(describe_due(due, now))
+        self.time_label.setStyleSheet(_DEADLINE_STYLES[deadline_state(due, now)])
 
     def _show_history(self, d: TicketDetail) -> None:
         when, name, label = self._when, self._name, self._label
@@ -541,14 +537,3 @@ class TicketView(QWidget):
     @staticmethod
     def _money(amount: Decimal | None) -> str:
         return f"¥{amount:,.2f}" if amount is not None else ""
-
-
-def deadline(d: TicketDetail) -> tuple[str, datetime] | None:
-    """The deadline that matters in the ticket's status: signing, completing or calling back."""
-    if d.status == TicketStatus.DISPATCHED and d.sign_due_at:
-        return "sign", d.sign_due_at
-    if d.status in (TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS) and d.due_at:
-        return "complete", d.due_at
-    if d.status == TicketStatus.COMPLETED and d.callback_due_at:
-        return "callback", d.callback_due_at
-    return None

@@ -1,10 +1,12 @@
-"""How long a ticket has left, in the words of a queue cell or a ticket's header."""
+"""How long a ticket has left, in the words of a queue cell and a ticket's header."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
+
+from ..domain.queue_marks import Due, DueKind
 
 
 def format_duration(span: timedelta) -> str:
@@ -23,10 +25,20 @@ def format_duration(span: timedelta) -> str:
     return translate("TimeLeft", "%1 min").replace("%1", str(minutes))
 
 
-def format_time_left(left: timedelta) -> str:
-    """ "2 d 3 h left" before the deadline, "overdue 5 h" after it."""
+def describe_due(due: Due, now: datetime) -> str:
+    """ "Sign within 40 min", "Overdue by 2 d 3 h": the deadline that matters, in words."""
+    translate = QCoreApplication.translate
+    left = due.at - now
     if left < timedelta(0):
-        template = QCoreApplication.translate("TimeLeft", "overdue %1")
+        sentence = {
+            DueKind.SIGN: translate("TimeLeft", "Signing overdue by %1"),
+            DueKind.COMPLETE: translate("TimeLeft", "Overdue by %1"),
+            DueKind.CALLBACK: translate("TimeLeft", "Callback overdue by %1"),
+        }[due.kind]
     else:
-        template = QCoreApplication.translate("TimeLeft", "%1 left")
-    return template.replace("%1", format_duration(left))
+        sentence = {
+            DueKind.SIGN: translate("TimeLeft", "Sign within %1"),
+            DueKind.COMPLETE: translate("TimeLeft", "Complete within %1"),
+            DueKind.CALLBACK: translate("TimeLeft", "Call back within %1"),
+        }[due.kind]
+    return sentence.replace("%1", format_duration(left))

@@ -936,30 +936,6 @@
         <translation>无法连接数据库：%1</translation>
     </message>
     <message>
-        <source>Sign within %1</source>
-        <translation>剩余签收时间 %1</translation>
-    </message>
-    <message>
-        <source>Signing overdue by %1</source>
-        <translation>签收已超时 %1</translation>
-    </message>
-    <message>
-        <source>Complete within %1</source>
-        <translation>剩余办理时间 %1</translation>
-    </message>
-    <message>
-        <source>Overdue by %1</source>
-        <translation>办理已超时 %1</translation>
-    </message>
-    <message>
-        <source>Call back within %1</source>
-        <translation>剩余回访时间 %1</translation>
-    </message>
-    <message>
-        <source>Callback overdue by %1</source>
-        <translation>回访已超时 %1</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1027,12 +1003,28 @@
         <translation>%1分钟</translation>
     </message>
     <message>
-        <source>overdue %1</source>
-        <translation>已超时%1</translation>
+        <source>Signing overdue by %1</source>
+        <translation>签收已超时 %1</translation>
     </message>
     <message>
-        <source>%1 left</source>
-        <translation>剩余%1</translation>
+        <source>Overdue by %1</source>
+        <translation>办理已超时 %1</translation>
+    </message>
+    <message>
+        <source>Callback overdue by %1</source>
+        <translation>回访已超时 %1</translation>
+    </message>
+    <message>
+        <source>Sign within %1</source>
+        <translation>剩余签收时间 %1</translation>
+    </message>
+    <message>
+        <source>Complete within %1</source>
+        <translation>剩余办理时间 %1</translation>
+    </message>
+    <message>
+        <source>Call back within %1</source>
+        <translation>剩余回访时间 %1</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,7 @@ def test_time_left_turns_amber_then_red(qtbot, env, staff, calls, clock, ui_sett
 
     ticket = Ticket.get(Ticket.number == number)
     steps.dispatch(env, staff.dispatcher, ticket.id, "xa")
+    steps.sign(env, staff.xian, ticket.id)
     due = Ticket.get_by_id(ticket.id).due_at
     window = open_window(qtbot, env, staff.dispatcher, ui_settings)
     page = window.queue
@@ -129,10 +130,10 @@ def test_time_left_turns_amber_then_red(qtbot, env, staff, calls, clock, ui_sett
     cell = page.model.index(0, QueueColumn.TIME_LEFT)
     assert page.model.data(cell, Qt.ForegroundRole) is None
     clock.set(due - timedelta(hours=5, minutes=30))
-    assert page.model.data(cell) == "5 h 30 min left"
+    assert page.model.data(cell) == "Complete within 5 h 30 min"
     assert page.model.data(cell, Qt.ForegroundRole).color() == queue_model.DUE_SOON_COLOUR
     clock.set(due + timedelta(days=1, hours=2))
-    assert page.model.data(cell) == "overdue 1 d 2 h"
+    assert page.model.data(cell) == "Overdue by 1 d 2 h"
     assert page.model.data(cell, Qt.ForegroundRole).color() == queue_model.OVERDUE_COLOUR
 
 
