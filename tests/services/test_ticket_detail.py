@@ -22,30 +22,14 @@ from hotline_desktop.domain.workflow import Step
 from hotline_desktop.services import ticket_steps as steps
 from hotline_desktop.services.intake import CallInput, log_call
 from hotline_desktop.services.ticket_detail import Name, load_ticket_detail, unit_choices
+from tests.calls import wage_call
 
 S = TicketStatus
 
 
 @pytest.fixture
 def ticket(env, staff):
-    result = log_call(
-        env,
-        staff.agent,
-        CallInput(
-            phone="138 1234 5678",
-            caller_name="张师傅",
-            employer_name="陕西某建工集团有限公司",
-            region_code="xa",
-            industry_code="construction",
-            employment_form_code="migrant",
-            category_code="wages",
-            headcount=13,
-            amount="600000",
-            urgency="urgent",
-            description="我和工友共13人在西安市某工地从事木工工作，被拖欠工资60余万元。",
-        ),
-        create_ticket=True,
-    )
+    result = log_call(env, staff.agent, wage_call(urgency="urgent"), create_ticket=True)
     return result.ticket_id
 
 

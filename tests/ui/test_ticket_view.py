@@ -13,32 +13,19 @@ from PySide6.QtWidgets import QMessageBox
 from hotline_desktop.domain.vocabulary import Satisfaction, TicketStatus
 from hotline_desktop.domain.workflow import Step
 from hotline_desktop.services import ticket_steps as steps
-from hotline_desktop.services.intake import CallInput, log_call
+from hotline_desktop.services.intake import log_call
 from hotline_desktop.store.models import Payment, Ticket
 from hotline_desktop.ui.steps.unit_tree import UNIT_ID_ROLE
 from hotline_desktop.ui.tasks import TaskRunner
 from hotline_desktop.ui.ticket_view import TicketView
+from tests.calls import wage_call
 
 sqlite_only = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
 
 @pytest.fixture
 def ticket(env, staff):
-    return log_call(
-        env,
-        staff.agent,
-        CallInput(
-            phone="138 1234 5678",
-            caller_name="张师傅",
-            employer_name="陕西秦筑建工集团有限公司",
-            region_code="xa",
-            category_code="wages",
-            headcount=13,
-            amount="600000",
-            description="我和工友共13人在西安市某工地从事木工工作，被拖欠工资60余万元。",
-        ),
-        create_ticket=True,
-    ).ticket_id
+    return log_call(env, staff.agent, wage_call(), create_ticket=True).ticket_id
 
 
 @pytest.fixture
