@@ -86,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_theme(app, dark=preferences.dark)
     sign_in = SignInDialog(env)
     if sign_in.exec() != SignInDialog.Accepted:
+        sign_in.wait_for_workers()
         env.close()
         return 0
     window = MainWindow(env, sign_in.actor, language)

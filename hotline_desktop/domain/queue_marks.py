@@ -90,11 +90,11 @@ def next_due(
     due_at: datetime | None,
     callback_due_at: datetime | None = None,
 ) -> Due | None:
-    """The deadline that matters in the ticket's status: signing for it, completing it,
-    or calling the worker back."""
-    if status == TicketStatus.DISPATCHED and sign_due_at:
-        return Due(DueKind.SIGN, sign_due_at)
-    if status in (TicketStatus.DISPATCHED, TicketStatus.IN_PROGRESS) and due_at:
+    """The deadline that matters in the ticket's status: signing for it (every dispatch
+    sets one), completing it, or calling the worker back."""
+    if status == TicketStatus.DISPATCHED:
+        return Due(DueKind.SIGN, sign_due_at) if sign_due_at else None
+    if status == TicketStatus.IN_PROGRESS and due_at:
         return Due(DueKind.COMPLETE, due_at)
     if status == TicketStatus.COMPLETED and callback_due_at:
         return Due(DueKind.CALLBACK, callback_due_at)

@@ -24,6 +24,10 @@ _MOBILE = re.compile(r"^(?:\+?86)?(1[3-9][0-9]{9})$", re.ASCII)
 # Area codes are 3 digits (010, 02x) or 4 digits (0xxx); local numbers 7 or 8 digits.
 _LANDLINE = re.compile(r"^(0(?:10|2[0-9]|[3-9][0-9]{2}))([0-9]{7,8})$", re.ASCII)
 _GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$")
+# Plain digits with a decimal point: no exponent ("1e5"), no sign but a leading minus.
+_PLAIN_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]*)?$|^-?\.[0-9]+$")
+# Callers and agents write sums in 万 (ten thousand): "60万", "3.5万".
+_TEN_THOUSAND = "万"
 
 
 def phone(raw: str) -> str:
@@ -69,17 +73,22 @@ def amount(value: Decimal | int | float | str | None, field: str = "amount") -> 
     """A sum of money in yuan with at most two decimals, or None when not given."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    written = unicodedata.normalize("NFKC", str(value)).strip()
+    written = unicodedata.normalize("NFKC", str(value)).strip().removesuffix("元").strip()
+    scale = 1
+    if written.endswith(_TEN_THOUSAND):
+        written, scale = written.removesuffix(_TEN_THOUSAND).strip(), 10_000
     if "," in written:
         if not _GROUPED.match(written):
             raise InvalidInput(field, f"“{value}”: write decimals with a point, such as 1200.50")
         written = written.replace(",", "")
+    if not _PLAIN_NUMBER.match(written):
+        raise InvalidInput(
+            field, f"“{value}” is not an amount of money: write it as 600000 or 60万"
+        )
     try:
-        money = Decimal(written)
+        money = Decimal(written) * scale
     except InvalidOperation:
         raise InvalidInput(field, f"“{value}” is not an amount of money") from None
-    if not money.is_finite():
-        raise InvalidInput(field, f"“{value}” is not an amount of money")
     if money < 0:
         raise InvalidInput(field, "an amount cannot be negative")
     if money > MAX_AMOUNT:

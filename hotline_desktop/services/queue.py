@@ -60,6 +60,7 @@ class SavedView(Labelled):
     TO_SIGN = "to_sign", "本单位待签收", "To sign for"
     DUE_SOON = "due_soon", "即将超时", "Due soon"
     OVERDUE = "overdue", "已超时", "Overdue"
+    TO_CALL_BACK = "to_call_back", "待回访", "To call back"
     MINE = "mine", "我的", "Mine"
 
 
@@ -95,6 +96,7 @@ class QueueRow(NamedTuple):
     phone: str  # whole: shown only masked, see ``caller_phone``
     employer: str
     holder_unit_id: int | None
+    receiving_unit_id: int | None
     status_value: str
     sign_due_value: object
     due_value: object
@@ -106,6 +108,12 @@ class QueueRow(NamedTuple):
     reopen_count: int
     extension_pending: bool
     sort_value: object
+
+    @property
+    def unit_id(self) -> int | None:
+        """The unit that holds the ticket, else the one it was sent to: a completed or
+        archived ticket is held by nobody but still belongs to a unit."""
+        return self.holder_unit_id or self.receiving_unit_id
 
     @property
     def key(self) -> tuple:
@@ -165,10 +173,8 @@ _SORT_EXPRESSIONS = {
     # of the filters serve the order too.
     QueueColumn.NUMBER: Ticket.created_at,
     QueueColumn.RECEIVED: Ticket.created_at,
-    QueueColumn.CATEGORY: Ticket.category,
     QueueColumn.CALLER: Ticket.phone,
     QueueColumn.EMPLOYER: Ticket.employer_name,
-    QueueColumn.UNIT: peewee.fn.COALESCE(Ticket.holder_unit, 0),
     QueueColumn.STATUS: _STATUS_ORDER,
     QueueColumn.TIME_LEFT: peewee.fn.COALESCE(_NEXT_DUE, _NO_DEADLINE).coerce(False),
     QueueColumn.MARKS: Ticket.urgency,
@@ -182,6 +188,7 @@ _ROW_FIELDS = (
     Ticket.phone,
     Ticket.employer_name,
     Ticket.holder_unit,
+    Ticket.receiving_unit,
     Ticket.status,
     Ticket.sign_due_at,
     Ticket.due_at,
@@ -252,7 +259,7 @@ def page_query(
     if newest is not None and order.column in _BY_TIME:
         sort, terms = newest, (newest,)
     else:
-        sort = _SORT_EXPRESSIONS[order.column]
+        sort = _sort_expression(env, order.column)
         terms = (sort, Ticket.id)
     descending = order.descending != from_end
     query = (
@@ -267,6 +274,19 @@ def page_query(
     elif offset:
         query = query.offset(offset)
     return query
+
+
+def _sort_expression(env: Environment, column: QueueColumn):
+    """Categories sort in the reference data's order and units as the org tree reads,
+    not by their ids; the other columns sort by their own values."""
+    if column == QueueColumn.CATEGORY:
+        ranks = [(c.id, rank) for rank, c in enumerate(env.reference.categories())]
+        return peewee.Case(Ticket.category, ranks, len(ranks))
+    if column == QueueColumn.UNIT:
+        ranks = [(u.id, rank) for rank, u in enumerate(env.reference.units_in_tree_order())]
+        unit = peewee.fn.COALESCE(Ticket.holder_unit, Ticket.receiving_unit)
+        return peewee.Case(unit, ranks, len(ranks))
+    return _SORT_EXPRESSIONS[column]
 
 
 def queue_count(env: Environment, actor: Actor, queue: QueueFilter) -> int:
@@ -299,7 +319,9 @@ def condition(env: Environment, actor: Actor, queue: QueueFilter) -> peewee.Expr
     if queue.deadline is not None:
         parts.append(_deadline(queue.deadline, now))
     if queue.unit_id is not None:
-        parts.append(Ticket.holder_unit.in_(env.reference.subtree_ids(queue.unit_id)))
+        # Held by the unit now, or sent to it: a finished ticket is held by nobody.
+        units = env.reference.subtree_ids(queue.unit_id)
+        parts.append(Ticket.holder_unit.in_(units) | Ticket.receiving_unit.in_(units))
     if queue.category_id is not None:
         parts.append(Ticket.category == queue.category_id)
     if queue.employment_form_id is not None:
@@ -347,6 +369,8 @@ def _view(env: Environment, actor: Actor, view: SavedView, now: datetime):
             return _deadline(Deadline.DUE_SOON, now)
         case SavedView.OVERDUE:
             return _deadline(Deadline.OVERDUE, now)
+        case SavedView.TO_CALL_BACK:
+            return Ticket.status == TicketStatus.COMPLETED.value
         case SavedView.MINE:
             if actor.role in _UNIT_SCOPED:
                 return Ticket.status.in_(_OPEN) & (Ticket.holder_unit == actor.unit_id)

@@ -48,8 +48,6 @@ from .queue import is_unit_scoped
 from .step_runner import ticket_facts
 from .ticket_steps import CO_HANDLERS, DISPATCH_TARGETS
 
-# Roles that open only the tickets of their own unit and the units under it (as the list).
-
 
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -367,6 +365,11 @@ def _readable(changed: dict, unit) -> dict[str, tuple]:
             convert = _LABELLED_FIELDS.get(field, lambda value: value)
         readable[field] = tuple(None if value is None else convert(value) for value in change)
     return readable
+
+
+def ticket_version(ticket_id: int) -> int | None:
+    """The ticket's version: whether a view of it is still current, for one key lookup."""
+    return Ticket.select(Ticket.version).where(Ticket.id == ticket_id).scalar()
 
 
 def _may_open(env: Environment, actor: Actor, ticket: Ticket, assignments: list) -> bool:

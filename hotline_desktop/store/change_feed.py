@@ -38,6 +38,9 @@ def listen_for_changes(url: str, stop: threading.Event, on_change: Callable[[], 
 
     with psycopg.connect(url, autocommit=True, connect_timeout=5) as connection:
         connection.execute(f"LISTEN {CHANNEL}")
+        # Whatever changed while nobody listened (before the start, or while the server
+        # was away) is caught up with at once.
+        on_change()
         while not stop.is_set():
             for _notification in connection.notifies(timeout=_WAKE_SECONDS):
                 on_change()

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from ..services.environment import hotline_now
+
 log = logging.getLogger(__name__)
 
 AUTOSAVE_DELAY_MS = 1000
@@ -57,7 +59,8 @@ class DraftStore(QObject):
         if not fields:
             self.clear()
             return
-        data = {"saved_at": datetime.now().isoformat(timespec="seconds"), "fields": fields}
+        # Beijing time, as every time the app shows, whatever the workstation's zone.
+        data = {"saved_at": hotline_now().isoformat(timespec="seconds"), "fields": fields}
         try:
             self._write(json.dumps(data, ensure_ascii=False, indent=1))
         except OSError as error:
@@ -80,15 +83,32 @@ class DraftStore(QObject):
             raise
         _sync_folder(self.path.parent)
 
+    @property
+    def offered_path(self) -> Path:
+        return self.path.with_name(f"{self.path.stem}.offered{self.path.suffix}")
+
+    def set_aside(self) -> None:
+        """Keep the draft being offered in a file of its own, so that the agent's new
+        typing can be saved as the draft meanwhile: neither is lost in a crash."""
+        if self.path.exists():
+            os.replace(self.path, self.offered_path)
+
+    def forget_offered(self) -> None:
+        self.offered_path.unlink(missing_ok=True)
+
     def load(self) -> Draft | None:
-        """The draft left on disk, None when there is none (or it cannot be read)."""
+        """The draft left on disk (else one set aside while it was offered), None when
+        there is none or it cannot be read."""
+        return self._read(self.path) or self._read(self.offered_path)
+
+    def _read(self, path: Path) -> Draft | None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             draft = Draft(datetime.fromisoformat(data["saved_at"]), dict(data["fields"]))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("ignoring the unreadable intake draft %s: %s", self.path, error)
+            log.warning("ignoring the unreadable intake draft %s: %s", path, error)
             return None
         return draft if draft.fields else None
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -149,6 +148,7 @@ class IntakeForm(QWidget):
         self._saving = False
         self._quiet = False  # filling the fields by program: not an edit
         self._offer_pending = False  # an old draft waits for Restore or Discard
+        self._offer_set_aside = False  # ... kept in a file of its own while the agent types
         self._draft: Draft | None = None
         self._saved_values: dict | None = None
         self._history_phone: str | None = None
@@ -164,6 +164,8 @@ class IntakeForm(QWidget):
         self._lay_out()
         self._connect_edits()
         self.fill(BLANK)
+        # Offered at once, before the lists arrive: typing must never overwrite it unseen.
+        self._offer_draft()
         self.runner.run(
             lambda: intake_choices(env),
             self._when_open(self._choices_loaded),
@@ -398,7 +400,7 @@ class IntakeForm(QWidget):
             ):
                 combo.fill([(entry.code, entry.name(self.chinese)) for entry in entries])
         self._ready = True
-        self._offer_draft()
+        self.restore_button.setEnabled(True)
 
     def _choices_failed(self, error: Exception) -> None:
         self._show_result(
@@ -473,9 +475,11 @@ class IntakeForm(QWidget):
         if self._quiet:
             return
         self.result_label.clear()
-        if not self._offer_pending:
-            # Held while an older draft waits for an answer: it must not be overwritten.
-            self.drafts.changed(self._draft_fields)
+        if self._offer_pending and not self._offer_set_aside:
+            # The draft still offered moves to a file of its own; this typing is saved too.
+            self.drafts.set_aside()
+            self._offer_set_aside = True
+        self.drafts.changed(self._draft_fields)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.FocusOut and event.reason() != Qt.PopupFocusReason:
@@ -550,8 +554,12 @@ class IntakeForm(QWidget):
         )
 
     def _history_loaded(self, history: CallerHistory) -> None:
-        if history.phone == self._history_phone:  # not an answer for a number typed before
-            self.history.show_history(history)
+        if history.phone != self._history_phone:
+            return  # the answer for a number typed before
+        self.history.show_history(history)
+        if history.name and not self.caller_name.text().strip():
+            # The name the caller gave last time, for the agent to confirm, not to retype.
+            self.caller_name.setText(history.name)
 
     def _history_failed(self, error: Exception) -> None:
         self._history_phone = None
@@ -586,17 +594,17 @@ class IntakeForm(QWidget):
     def _saved(self, result: IntakeResult, values: dict, then_new: bool) -> None:
         self._set_saving(False)
         self._saved_values = values
-        if not self._offer_pending:
-            if self.values() == values:
-                self.drafts.clear()
-            else:  # typed on while the save ran
-                self.drafts.changed(self._draft_fields)
+        typed_on = self.values() != values  # while the save was on its way
+        if typed_on:
+            self.drafts.changed(self._draft_fields)
+        else:
+            self.drafts.clear()
         if result.number:
             link = f'<a href="ticket:{result.ticket_id}">{result.number}</a>'
             message = self.tr("Ticket %1 created").replace("%1", link)
         else:
             message = self.tr("Call logged")
-        if then_new:
+        if then_new and not typed_on:
             self._blank()
         self._show_result(message, SUCCESS_STYLE)
         self.saved.emit(result)
@@ -654,32 +662,44 @@ class IntakeForm(QWidget):
             return
         self._offer_pending = True
         self._draft = draft
-        shown = (
-            draft.saved_at.strftime("%H:%M")
-            if draft.saved_at.date() == datetime.now().date()
-            else draft.saved_at.strftime(TIME)
-        )
-        self.draft_label.setText(self.tr("A draft from %1 was not saved.").replace("%1", shown))
+        fields = draft.fields
+        caller = " ".join(str(fields.get(key) or "") for key in ("phone", "caller_name")).strip()
+        text = self.tr("A draft from %1 was not saved: %2").replace("%2", caller or "—")
+        self.draft_label.setText(text.replace("%1", draft.saved_at.strftime(TIME)))
+        # Restoring fills the lists: it waits for them.
+        self.restore_button.setEnabled(self._ready)
         self.draft_bar.show()
 
     def restore_draft(self) -> None:
-        if not self._offer_pending:
+        if not self._offer_pending or not self._ready:
+            return
+        if self._draft_fields() and not self._confirm_replace():
             return
         self.fill(self._draft.fields)
         self._end_offer()
+        self.drafts.changed(self._draft_fields)  # the restored call is the draft now
         self._load_history()
+
+    def _confirm_replace(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore the draft"),
+            self.tr("Replace what you have typed with the draft?"),
+        )
+        return answer == QMessageBox.Yes
 
     def discard_draft(self) -> None:
         if not self._offer_pending:
             return
-        self.drafts.clear()
+        if not self._offer_set_aside:
+            self.drafts.clear()
         self._end_offer()
-        if self._draft_fields():  # typed while the offer showed: that is the draft now
-            self.drafts.changed(self._draft_fields)
 
     def _end_offer(self) -> None:
         self._offer_pending = False
+        self._offer_set_aside = False
         self._draft = None
+        self.drafts.forget_offered()
         self.draft_bar.hide()
         self.phone.setFocus(Qt.OtherFocusReason)
 

@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         self.queue.refresh()
         # A step dialog open on the ticket keeps the version it was opened with: the
         # service then says who changed the ticket, and nothing typed is lost.
-        if self.ticket_view.ticket_id is not None and self.ticket_view.dialog is None:
-            self.ticket_view.reload()
+        if self.ticket_view.dialog is None:
+            self.ticket_view.reload_if_changed()
 
     def _build_menu(self) -> None:
         refresh = QAction(self.tr("&Refresh"), self)

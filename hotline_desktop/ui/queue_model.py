@@ -26,6 +26,7 @@ from ..domain.queue_marks import Deadline, deadline_state
 from ..domain.workflow import Actor
 from ..services.environment import Environment
 from ..services.queue import (
+    PAGE_SIZE,
     QueueColumn,
     QueueFilter,
     QueueOrder,
@@ -37,7 +38,6 @@ from .styles import ERROR_COLOUR, WARNING_COLOUR
 from .tasks import TaskRunner, first_line
 from .time_left import describe_due
 
-PAGE_SIZE = 200
 # Pages kept in memory: a few screens either side of where the user has been.
 MAX_PAGES = 40
 # Pages asked for within this time are fetched together, once the view is still.
@@ -90,8 +90,11 @@ class QueueModel(QAbstractTableModel):
         self._wanted: list[int] = []
         self._total: int | None = None
         self._shown = 0
+        self._started = False  # nothing is read before the window says what to show
         # Bumped at every reset: an answer to an older question is thrown away.
         self._generation = 0
+        # Bumped at every refresh: of two refreshes in flight, only the later one counts.
+        self._refreshes = 0
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(FETCH_DELAY_MS)
@@ -159,9 +162,9 @@ class QueueModel(QAbstractTableModel):
             case _C.EMPLOYER:
                 return row.employer
             case _C.UNIT:
-                if row.holder_unit_id is None:
+                if row.unit_id is None:
                     return ""
-                unit = reference.unit(row.holder_unit_id)
+                unit = reference.unit(row.unit_id)
                 return unit.name_zh if zh else unit.name_en
             case _C.STATUS:
                 return row.status.zh if zh else row.status.en
@@ -191,10 +194,6 @@ class QueueModel(QAbstractTableModel):
         self._pages.move_to_end(number)
         return page[place] if place < len(page) else None
 
-    def ticket_id(self, row: int) -> int | None:
-        found = self.row_at(row)
-        return found.id if found else None
-
     def row_of_ticket(self, ticket_id: int) -> int | None:
         for number, page in self._pages.items():
             for place, row in enumerate(page):
@@ -213,21 +212,27 @@ class QueueModel(QAbstractTableModel):
 
     # ---- what the window asks ----
 
-    def set_filter(self, queue: QueueFilter) -> None:
-        if queue != self._filter:
-            self._filter = queue
-            self.reset()
+    def set_filter(self, queue: QueueFilter) -> bool:
+        """Show the tickets ``queue`` selects; False if it is what is shown already."""
+        if queue == self._filter and self._started:
+            return False
+        self._filter = queue
+        self.reset()
+        return True
 
     def set_order(self, order: QueueOrder) -> None:
         if order != self._order:
             self._order = order
-            self.reset()
+            # Before the first filter arrives there is nothing to sort yet.
+            if self._started:
+                self.reset()
 
     def current_filter(self) -> QueueFilter:
         return self._filter
 
     def reset(self) -> None:
         """Start over: the first page and the count of the current filter and sort."""
+        self._started = True
         self.beginResetModel()
         self._generation += 1
         self._pages.clear()
@@ -247,16 +252,29 @@ class QueueModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Read again what is on screen, after another workstation's change: the rows keep
         their selection (by ticket, not by row) and the view keeps its scroll position."""
+        if not self._started:
+            return
         if self._total is None:
-            return  # a reset is under way and will read everything anyway
-        generation, queue, order = self._generation, self._filter, self._order
-        recent = list(self._pages)[-REFRESHED_PAGES:]
+            # The count never came (a lost server): nothing short of starting over helps.
+            self.reset()
+            return
+        self._refreshes += 1
+        generation, refresh, queue, order = (
+            self._generation,
+            self._refreshes,
+            self._filter,
+            self._order,
+        )
+        # The pages looked at last, and those holding a selected or current row: a ticket
+        # the user chose must be found again wherever it has moved.
+        wanted = set(list(self._pages)[-REFRESHED_PAGES:])
+        wanted.update(index.row() // PAGE_SIZE for index in self.persistentIndexList())
         env, actor = self._env, self._actor
 
         def read_again() -> tuple[int, dict[int, list[QueueRow]]]:
             total = queue_count(env, actor, queue)
             pages = {}
-            for number in recent:
+            for number in sorted(wanted):
                 request = _positioned(number, total)
                 if request is not None:
                     pages[number] = _read(env, actor, queue, order, request)
@@ -264,9 +282,15 @@ class QueueModel(QAbstractTableModel):
 
         self._runner.run(
             read_again,
-            lambda result: self._take_refresh(result, generation),
+            lambda result: self._take_refresh(result, generation, refresh),
             lambda error: self._failed(error, generation),
         )
+
+    def time_passed(self) -> None:
+        """Redraw the time left: the deadlines stay, the clock moves."""
+        if self._shown:
+            column = _C.TIME_LEFT
+            self.dataChanged.emit(self.index(0, column), self.index(self._shown - 1, column))
 
     # ---- pages ----
 
@@ -346,8 +370,8 @@ class QueueModel(QAbstractTableModel):
             self._shown = rows
             self.endRemoveRows()
 
-    def _take_refresh(self, result, generation: int) -> None:
-        if generation != self._generation:
+    def _take_refresh(self, result, generation: int, refresh: int) -> None:
+        if generation != self._generation or refresh != self._refreshes:
             return
         total, pages = result
         self._total = total
@@ -357,7 +381,11 @@ class QueueModel(QAbstractTableModel):
         self._pages = OrderedDict(sorted(pages.items()))
         for index, ticket_id in old.items():
             moved = self.row_of_ticket(ticket_id) if ticket_id is not None else None
-            if moved is not None and moved != index.row():
+            if moved is None:
+                # Gone from this view (dispatched by somebody else, say): nothing stays
+                # selected rather than another ticket that moved into its row.
+                self.changePersistentIndex(index, QModelIndex())
+            elif moved != index.row():
                 self.changePersistentIndex(index, self.index(moved, index.column()))
         self.layoutChanged.emit()
         self.counted.emit(total)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,6 +35,9 @@ from .styles import ERROR_STYLE
 from .tasks import TaskRunner
 
 SEARCH_DELAY_MS = 300
+# Time left is shown to the minute: every minute the column is redrawn, and the views
+# of deadlines read again, as tickets become due soon or overdue without anyone's edit.
+CLOCK_TICK_MS = 60_000
 MAX_COLUMN = 260  # pixels
 # The earliest date a date filter offers; showing it means "no limit".
 _NO_DATE = QDate(2000, 1, 1)
@@ -43,6 +46,7 @@ _CENTRE_VIEWS = (
     SavedView.TO_DISPATCH,
     SavedView.DUE_SOON,
     SavedView.OVERDUE,
+    SavedView.TO_CALL_BACK,
     SavedView.MINE,
     SavedView.ALL,
 )
@@ -94,6 +98,10 @@ class QueuePage(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
         QShortcut(QKeySequence.Find, self, self.focus_search)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_TICK_MS)
+        self._clock.timeout.connect(self._minute_passed)
+        self._clock.start()
         self._sized = False
         self.apply_filters()
 
@@ -121,7 +129,8 @@ class QueuePage(QWidget):
 
         self.status_combo = self._combo(
             self.tr("Any status"),
-            [(s.zh if self.chinese else s.en, s) for s in TicketStatus],
+            # The value, not the member: Qt hands a str enum back as a plain str.
+            [(s.zh if self.chinese else s.en, s.value) for s in TicketStatus],
         )
         self.deadline_combo = self._combo(
             self.tr("Any deadline"),
@@ -141,20 +150,19 @@ class QueuePage(QWidget):
         self.clear_button = QPushButton(self.tr("C&lear filters"), self)
         self.clear_button.clicked.connect(self.clear_filters)
 
-        row = QHBoxLayout()
-        row.addWidget(self.search_edit, 2)
-        for widget in (
-            self.status_combo,
-            self.deadline_combo,
-            self.unit_combo,
-            self.category_combo,
-            self.form_combo,
-            self.from_edit,
-            self.to_edit,
+        # Two rows: the queue must fit a 1280-pixel screen beside the navigation.
+        rows = QGridLayout()
+        rows.addWidget(self.search_edit, 0, 0, 1, 2)
+        rows.addWidget(self.status_combo, 0, 2)
+        rows.addWidget(self.deadline_combo, 0, 3)
+        rows.addWidget(self.clear_button, 0, 4)
+        for column, widget in enumerate(
+            (self.unit_combo, self.category_combo, self.form_combo, self.from_edit, self.to_edit)
         ):
-            row.addWidget(widget, 1)
-        row.addWidget(self.clear_button)
-        self._filter_row = row
+            rows.addWidget(widget, 1, column)
+        for column in range(5):
+            rows.setColumnStretch(column, 1)
+        self._filter_row = rows
 
     def _combo(self, anything: str, choices: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
@@ -185,7 +193,11 @@ class QueuePage(QWidget):
         edit.setSpecialValueText(nothing)
         edit.setDate(_NO_DATE)
         edit.setDisplayFormat(shown.replace("%1", "yyyy-MM-dd"))
-        edit.dateChanged.connect(self.apply_filters)
+        # The popup opens on this month, not on the "no limit" date of 2000.
+        today = QDate.currentDate()
+        edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        # Each arrow press or typed digit is a new date: wait until the user pauses.
+        edit.dateChanged.connect(lambda _date: self._search_timer.start())
         return edit
 
     def _build_table(self) -> None:
@@ -194,16 +206,19 @@ class QueuePage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         # A million rows: every row the same height, so Qt never measures them.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
+        # The time left reads "剩余签收时间 2天23小时": always wide enough for it.
+        header.setSectionResizeMode(QueueColumn.TIME_LEFT, QHeaderView.ResizeToContents)
         # Measure the rows on screen only: elsewhere they are not loaded.
         header.setResizeContentsPrecision(0)
+        # The indicator first: enabling sorting sorts by it, which is the model's order.
         header.setSortIndicator(QueueColumn.RECEIVED, Qt.DescendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
 
@@ -218,7 +233,7 @@ class QueuePage(QWidget):
     def current_filter(self) -> QueueFilter:
         return QueueFilter(
             view=self.current_view(),
-            status=self.status_combo.currentData(),
+            status=_status(self.status_combo.currentData()),
             deadline=self.deadline_combo.currentData(),
             unit_id=self.unit_combo.currentData(),
             category_id=self.category_combo.currentData(),
@@ -230,10 +245,9 @@ class QueuePage(QWidget):
 
     def apply_filters(self) -> None:
         self._search_timer.stop()
-        queue = self.current_filter()
-        if queue != self.model.current_filter() or self.model.total() is None:
+        if self.model.set_filter(self.current_filter()):
+            self.count_label.setStyleSheet("")
             self.count_label.setText(self.tr("Counting…"))
-        self.model.set_filter(queue)
 
     def clear_filters(self) -> None:
         for combo in (
@@ -262,13 +276,12 @@ class QueuePage(QWidget):
         self.search_edit.setFocus(Qt.ShortcutFocusReason)
         self.search_edit.selectAll()
 
-    def select_ticket(self, ticket_id: int) -> None:
-        row = self.model.row_of_ticket(ticket_id)
-        if row is not None:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows,
-            )
+    def _minute_passed(self) -> None:
+        queue = self.model.current_filter()
+        if queue.deadline is not None or queue.view in (SavedView.DUE_SOON, SavedView.OVERDUE):
+            self.model.refresh()
+        else:
+            self.model.time_passed()
 
     def _open(self, index) -> None:
         ticket_id = index.data(TICKET_ID_ROLE)
@@ -297,3 +310,7 @@ class QueuePage(QWidget):
 def _chosen_date(edit: QDateEdit) -> date | None:
     chosen = edit.date()
     return None if chosen == _NO_DATE else chosen.toPython()
+
+
+def _status(value: str | None) -> TicketStatus | None:
+    return None if value is None else TicketStatus(value)

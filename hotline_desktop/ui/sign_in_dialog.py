@@ -58,6 +58,7 @@ class SignInDialog(QDialog):
         self.setMinimumWidth(360)
         self._tasks = TaskRunner(env, self)
         self._checking = False
+        self._quit = False
         self._tasks.run(lambda: has_users(env), self._say_if_empty, lambda _error: None)
 
     def _say_if_empty(self, any_users: bool) -> None:
@@ -85,6 +86,8 @@ class SignInDialog(QDialog):
 
     def _signed_in(self, actor: Actor) -> None:
         self._set_checking(False)
+        if self._quit:
+            return  # the user quit while the server was answering
         self.actor = actor
         self.accept()
 
@@ -107,10 +110,13 @@ class SignInDialog(QDialog):
             self.error.setStyleSheet("")
             self.error.show()
 
-    def done(self, result: int) -> None:
-        # The database closes when the dialog is left: no worker may still be using it.
+    def reject(self) -> None:
+        self._quit = True
+        super().reject()
+
+    def wait_for_workers(self) -> None:
+        """Before the database closes: a sign-in still waiting on the server ends first."""
         self._tasks.wait()
-        super().done(result)
 
     def _refuse(self, message: str, field: QLineEdit) -> None:
         self.error.setText(message)

@@ -7,6 +7,7 @@ database that cannot be reached shows as a message in the view.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
@@ -35,12 +36,14 @@ from ..domain.queue_marks import Deadline, deadline_state, next_due
 from ..domain.vocabulary import Labelled
 from ..domain.workflow import Actor, Step
 from ..services.environment import Environment
-from ..services.ticket_detail import Name, TicketDetail, load_ticket_detail
+from ..services.ticket_detail import Name, TicketDetail, load_ticket_detail, ticket_version
 from .steps import DialogContext, StepDialog, step_dialog
 from .steps.base import step_label
 from .styles import DUE_SOON_STYLE, ERROR_STYLE, OVERDUE_STYLE
 from .tasks import TaskRunner, first_line
 from .time_left import describe_due
+
+log = logging.getLogger(__name__)
 
 Formatter = Callable[[TicketDetail], str]
 _DEADLINE_STYLES = {
@@ -97,6 +100,7 @@ class TicketView(QWidget):
         self.dialog: StepDialog | None = None
         self.step_buttons: dict[Step, QPushButton] = {}
         self._loading = 0  # the number of the load in flight; a newer one wins
+        self._scrolled_for: int | None = None
 
         self.number_label = QLabel(self)
         self.number_label.setObjectName("number")
@@ -318,6 +322,18 @@ class TicketView(QWidget):
     def is_loading(self) -> bool:
         return self.busy_label.isVisibleTo(self)
 
+    def reload_if_changed(self) -> None:
+        """After a change somewhere on the hotline: read the ticket again only if it is
+        this one that changed, so that the view does not flicker at every other step."""
+        if self.detail is None or self.is_loading():
+            return
+        shown, ticket_id = self.detail.version, self.detail.id
+        self.runner.run(
+            lambda: ticket_version(ticket_id),
+            lambda version: self.reload() if version != shown else None,
+            lambda _error: None,  # the status bar says when the database is lost
+        )
+
     def _loaded(self, number: int, detail: TicketDetail) -> None:
         if number != self._loading:
             return  # a newer load is on its way
@@ -336,8 +352,9 @@ class TicketView(QWidget):
             text = self.tr("The ticket cannot be shown: %1").replace("%1", str(error))
         elif isinstance(error, peewee.PeeweeException):
             text = self.tr("The database could not be reached: %1").replace("%1", first_line(error))
-        else:
-            raise error
+        else:  # a fault of the program's own: said, and logged for whoever maintains it
+            log.error("the ticket could not be read", exc_info=error)
+            text = self.tr("The ticket cannot be shown: %1").replace("%1", first_line(error))
         self.message.setText(text)
         self.message.show()
         if self.dialog is not None:
@@ -389,7 +406,11 @@ class TicketView(QWidget):
             ],
             [self._changes(e.details) for e in d.timeline],
         )
-        self.timeline.scrollToBottom()  # the newest step is what one looks for
+        if self._scrolled_for != d.id:
+            # A newly opened ticket shows its newest step; a reloaded one stays where the
+            # user has scrolled to.
+            self._scrolled_for = d.id
+            self.timeline.scrollToBottom()
         self.instructions.set_rows([[when(i.written_at), i.leader, i.text] for i in d.instructions])
         self.payments.set_rows(
             [

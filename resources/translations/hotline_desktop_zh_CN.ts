@@ -4,12 +4,20 @@
 <context>
     <name>CallbackDialog</name>
     <message>
+        <source>Choose what the caller said</source>
+        <translation>请选择来电人的评价</translation>
+    </message>
+    <message>
         <source>&amp;Satisfaction</source>
         <translation>满意度(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Choose how satisfied the caller is.</source>
+        <translation>请选择来电人的满意度。</translation>
     </message>
 </context>
 <context>
@@ -268,8 +276,16 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <source>A draft from %1 was not saved.</source>
-        <translation>有一份 %1 的来电登记草稿尚未保存。</translation>
+        <source>A draft from %1 was not saved: %2</source>
+        <translation>%1 的草稿尚未保存：%2</translation>
+    </message>
+    <message>
+        <source>Restore the draft</source>
+        <translation>恢复草稿</translation>
+    </message>
+    <message>
+        <source>Replace what you have typed with the draft?</source>
+        <translation>用草稿替换当前已填写的内容？</translation>
     </message>
 </context>
 <context>
@@ -342,8 +358,16 @@
         <translation>用人单位同意调解(&amp;E)</translation>
     </message>
     <message>
+        <source>Consents</source>
+        <translation>双方意愿</translation>
+    </message>
+    <message>
         <source>&amp;How they agreed</source>
         <translation>同意方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Mediation needs both the worker&apos;s and the employer&apos;s consent.</source>
+        <translation>调解须经职工和用人单位双方同意。</translation>
     </message>
 </context>
 <context>
@@ -612,6 +636,10 @@
     <message>
         <source>The database could not be reached: %1</source>
         <translation>无法连接数据库：%1</translation>
+    </message>
+    <message>
+        <source>The step failed: %1</source>
+        <translation>办理失败：%1</translation>
     </message>
     <message>
         <source>Reloading the ticket…</source>

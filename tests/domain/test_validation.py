@@ -143,6 +143,9 @@ def test_an_impossible_headcount_is_refused(value, words):
         (Decimal("0.01"), Decimal("0.01")),
         ("0", Decimal("0.00")),
         ("100000000", Decimal("100000000.00")),
+        ("60万", Decimal("600000.00")),  # as callers say it
+        ("3.5万元", Decimal("35000.00")),
+        ("１２００元", Decimal("1200.00")),
     ],
 )
 def test_an_amount_is_kept_in_yuan_with_two_decimals(value, money):
@@ -166,7 +169,8 @@ def test_an_amount_not_given_stays_empty(value):
         ("Infinity", "not an amount of money"),
         ("-Infinity", "not an amount of money"),
         ("100000000.01", "100,000,000 yuan is not plausible"),
-        ("1e9", "not plausible"),
+        ("1e5", "write it as 600000 or 60万"),  # no exponents: nobody means 100,000 so
+        ("20000万", "100,000,000 yuan is not plausible"),
         ("12.345", "at most two decimals"),
     ],
 )

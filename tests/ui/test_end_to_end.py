@@ -124,7 +124,7 @@ def test_call_dispatch_sign_complete_with_payment_and_callback(
     submit(qtbot, yanta, take_step(qtbot, yanta, Step.SIGN), TicketStatus.IN_PROGRESS)
     clock.set(clock.moment + timedelta(days=3))
     complete = take_step(qtbot, yanta, Step.COMPLETE)
-    complete.result.insertPlainText("经协调，用人单位已全部支付拖欠工资。")
+    complete.result_text.insertPlainText("经协调，用人单位已全部支付拖欠工资。")
     qtbot.mouseClick(complete.payments.add_button, Qt.LeftButton)
     complete.payments.table.item(0, 0).setText("600000")
     complete.payments.table.item(0, 2).setText("一次付清")

@@ -256,6 +256,31 @@ def test_a_draft_survives_a_crash_and_is_restored(qtbot, open_form, draft_path, 
 
 
 @SQLITE
+@POPUPS
+def test_typing_while_a_draft_is_offered_loses_neither(qtbot, open_form, draft_path, staff, env):
+    form = open_form("zh_CN", keep=False)
+    fill_a_wage_claim(qtbot, form)
+    offered = form.values()
+    qtbot.waitUntil(lambda: draft_path.exists() and not form.drafts.pending(), timeout=5000)
+    form.runner.wait()
+    Shiboken.delete(form)  # the first crash
+
+    again = open_form("zh_CN", keep=False)
+    assert "138 1234 5678 张师傅" in again.draft_label.text()
+    type_in(qtbot, "13900001111")  # the next caller, the bar left alone
+    qtbot.waitUntil(lambda: not again.drafts.pending(), timeout=5000)
+    again.runner.wait()
+    Shiboken.delete(again)  # the second crash
+
+    third = open_form("zh_CN")
+    assert "13900001111" in third.draft_label.text()  # the newest typing first
+    press(qtbot, Qt.Key_R, Qt.AltModifier)
+    qtbot.waitUntil(lambda: third.values()["phone"] == "13900001111")
+    assert third.drafts.load().fields["phone"] == "13900001111"
+    assert offered["phone"] == "138 1234 5678"
+
+
+@SQLITE
 def test_a_discarded_draft_is_deleted(qtbot, open_form, draft_path):
     DraftStore(draft_path)._write('{"saved_at": "2026-09-28T17:45:00", "fields": {"phone": "1"}}')
     form = open_form()

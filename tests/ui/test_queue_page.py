@@ -214,3 +214,68 @@ def test_a_failing_database_says_so_under_the_table(
     qtbot.waitUntil(lambda: "无法读取工单" in page.count_label.text())
     assert "server closed the connection unexpectedly" in page.count_label.text()
     assert page.model.rowCount() == 0
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_the_status_filter_picked_in_its_list(qtbot, env, staff, calls, ui_settings, chinese):
+    from hotline_desktop.store.models import Ticket
+
+    first, second = (Ticket.get(Ticket.number == n).id for n in calls(2))
+    steps.dispatch(env, staff.dispatcher, first, "xa")
+    window = open_window(qtbot, env, staff.dispatcher, ui_settings, "zh_CN")
+    page = window.queue
+    page.show_view(SavedView.ALL)
+    qtbot.waitUntil(lambda: settled(page) and page.model.rowCount() == 2)
+    page.status_combo.setCurrentIndex(page.status_combo.findText("已派单"))
+    qtbot.waitUntil(lambda: settled(page) and page.model.rowCount() == 1)
+    assert page.model.ticket_id_at(0) == first
+    assert page.count_label.text() == "共 1 张工单"
+    assert second
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_count_that_failed_is_tried_again_by_the_next_refresh(
+    qtbot, env, staff, calls, small_pages, ui_settings, monkeypatch
+):
+    import peewee
+
+    calls(6)  # more than a page: only the count can say how many
+    real = queue_model.queue_count
+    lost = [True]
+
+    def sometimes(*args):
+        if lost[0]:
+            raise peewee.OperationalError("server closed the connection unexpectedly")
+        return real(*args)
+
+    monkeypatch.setattr(queue_model, "queue_count", sometimes)
+    window = open_window(qtbot, env, staff.dispatcher, ui_settings)
+    page = window.queue
+    page.show_view(SavedView.ALL)
+    qtbot.waitUntil(lambda: "could not be read" in page.count_label.text())
+    lost[0] = False  # the server is back
+    page.refresh()
+    qtbot.waitUntil(lambda: page.count_label.text() == "6 tickets")
+    assert page.model.rowCount() == 6
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_selected_ticket_that_leaves_the_view_is_no_longer_selected(
+    qtbot, env, staff, calls, ui_settings
+):
+    from hotline_desktop.store.models import Ticket
+
+    numbers = calls(3)
+    window = open_window(qtbot, env, staff.dispatcher, ui_settings)
+    page = window.queue
+    assert page.current_view() == SavedView.TO_DISPATCH
+    qtbot.waitUntil(lambda: settled(page) and page.model.rowCount() == 3)
+    page.table.selectRow(1)
+    chosen = page.model.ticket_id_at(1)
+    # Another dispatcher was quicker: the chosen ticket leaves 待派单.
+    steps.dispatch(env, staff.dispatcher, chosen, "xa")
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    selected = page.table.selectionModel().selectedRows()
+    assert [page.model.ticket_id_at(index.row()) for index in selected] == []
+    assert Ticket.get_by_id(chosen).number == numbers[1]

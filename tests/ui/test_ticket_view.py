@@ -8,7 +8,7 @@ from decimal import Decimal
 import peewee
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from hotline_desktop.domain.vocabulary import Satisfaction, TicketStatus
 from hotline_desktop.domain.workflow import Step
@@ -125,7 +125,7 @@ def test_dispatch_sign_complete_with_a_payment_and_call_back(
     assert Step.COMPLETE in handler.step_buttons
 
     complete = handler.open_step(Step.COMPLETE)
-    complete.result.insertPlainText("工资已全部发放")
+    complete.result_text.insertPlainText("工资已全部发放")
     qtbot.mouseClick(complete.payments.add_button, Qt.LeftButton)
     complete.payments.table.item(0, 0).setText("600000")
     complete.payments.table.item(0, 2).setText("一次付清")
@@ -214,13 +214,13 @@ def test_payments_are_checked_row_by_row(qtbot, env, staff, ticket, open_view):
     steps.sign(env, staff.xian, ticket)
     view = open_view(staff.xian, ticket)
     dialog = view.open_step(Step.COMPLETE)
-    dialog.result.insertPlainText("已协调")
+    dialog.result_text.insertPlainText("已协调")
     dialog.payments.add_row("1000")
     dialog.payments.add_row("abc")
     submit(qtbot, dialog)
     error = dialog._errors["payment"]
     qtbot.waitUntil(error.isVisible)
-    assert error.text() == "payment 2: “abc” is not an amount of money"
+    assert error.text() == "payment 2: “abc” is not an amount of money: write it as 600000 or 60万"
     dialog.payments.remove_current()
     submit(qtbot, dialog)
     wait_loaded(qtbot, view, version=4)
@@ -228,19 +228,29 @@ def test_payments_are_checked_row_by_row(qtbot, env, staff, ticket, open_view):
 
 
 @sqlite_only
-def test_refusals_of_the_workflow_show_their_reason(qtbot, env, staff, ticket, open_view):
+def test_mediation_asks_for_both_consents_next_to_the_boxes(qtbot, env, staff, ticket, open_view):
     view = open_view(staff.dispatcher, ticket)
     dialog = view.open_step(Step.MEDIATE)
     dialog.worker.setChecked(True)
     submit(qtbot, dialog)
-    box = message_box(qtbot, dialog)
-    assert "mediation needs the consent of both the worker and the employer" in box.text()
-    box.close()
+    error = dialog._errors["consent"]
+    assert error.text() == "Mediation needs both the worker's and the employer's consent."
     dialog.employer.setChecked(True)
     submit(qtbot, dialog)
     wait_loaded(qtbot, view, version=2)
     assert view.status_label.text() == "In progress"
     assert view.detail.mediations[0].worker_consent
+
+
+@sqlite_only
+def test_refusals_of_the_workflow_show_their_reason(qtbot, env, staff, ticket, open_view):
+    view = open_view(staff.dispatcher, ticket)
+    dialog = view.open_step(Step.MERGE)
+    dialog.master.setText("20260929-00001")  # itself
+    submit(qtbot, dialog)
+    box = message_box(qtbot, dialog)
+    assert box.text().startswith("This step cannot be taken now:")
+    assert dialog.isVisible() and dialog.master.text() == "20260929-00001"
 
 
 @sqlite_only
@@ -351,3 +361,35 @@ def test_every_dialog_opens_in_both_languages(
     assert dialog.windowTitle() == f"{label} — 20260929-00001"
     qtbot.keyClick(dialog, Qt.Key_Escape)
     qtbot.waitUntil(lambda: view.dialog is None)
+
+
+@sqlite_only
+def test_an_amount_still_being_edited_is_the_one_saved(qtbot, env, staff, ticket, open_view):
+    steps.dispatch(env, staff.dispatcher, ticket, "xa")
+    steps.sign(env, staff.xian, ticket)
+    view = open_view(staff.xian, ticket)
+    dialog = view.open_step(Step.COMPLETE)
+    dialog.result_text.insertPlainText("已协调")
+    dialog.payments.add_row("5000")
+    table = dialog.payments.table
+    table.setCurrentCell(0, 0)
+    qtbot.keyClick(table, Qt.Key_F2)  # edits the cell, its text selected
+    editor = table.viewport().findChild(QLineEdit)
+    qtbot.keyClicks(editor, "6000")
+    dialog.submit()  # what Ctrl+Return does, the cell's editor still open
+    wait_loaded(qtbot, view, version=4)
+    assert Payment.get().amount == Decimal("6000.00")
+
+
+@sqlite_only
+def test_return_in_the_unit_tree_picks_the_lead_and_takes_no_step(
+    qtbot, env, staff, ticket, open_view
+):
+    view = open_view(staff.dispatcher, ticket)
+    dialog = view.open_step(Step.DISPATCH)
+    dialog.tree.filter.insert("雁塔区总")
+    qtbot.keyClick(dialog.tree.filter, Qt.Key_Return)
+    qtbot.keyClick(dialog.tree.view, Qt.Key_Return)
+    assert "Yanta" in dialog.summary.text()
+    assert dialog.isVisible()  # co-handlers and a note may still follow
+    assert Ticket.get_by_id(ticket).status == TicketStatus.NEW

@@ -8,6 +8,7 @@ which then submits against the new version.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ from ...services.ticket_detail import TicketDetail
 from ...services.ticket_steps import StepResult
 from ..styles import ERROR_STYLE
 from ..tasks import TaskRunner, first_line
+
+log = logging.getLogger(__name__)
 
 # The service call a dialog has prepared; it is given the ticket version to expect.
 StepCall = Callable[[int], StepResult]
@@ -96,6 +99,11 @@ class StepDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
         self.ok_button.setText(step_label(step, context.language))
+        # Return belongs to the fields (Enter picks a unit in the tree, starts a new line
+        # in a note): a step is taken only by Ctrl+Return or by pressing its button.
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         # Multi-line fields take Return for themselves: Ctrl+Return submits from anywhere.
@@ -169,8 +177,10 @@ class StepDialog(QDialog):
         elif isinstance(error, peewee.PeeweeException):
             text = self.tr("The database could not be reached: %1").replace("%1", first_line(error))
             inform(self, QMessageBox.Critical, text)
-        else:
-            raise error
+        else:  # a fault of the program's own: said, and logged for whoever maintains it
+            log.error("the step failed", exc_info=error)
+            text = self.tr("The step failed: %1").replace("%1", first_line(error))
+            inform(self, QMessageBox.Critical, text)
 
     def _concurrent(self, error: ConcurrentEdit) -> None:
         # What the user typed stays in the fields; the ticket behind them is read again,

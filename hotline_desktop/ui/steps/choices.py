@@ -3,8 +3,9 @@ the master ticket."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from ...domain.errors import InvalidInput
 from ...domain.vocabulary import Satisfaction
 from ...domain.workflow import Step
 from ...services import ticket_steps as steps
@@ -23,13 +24,22 @@ class MediateDialog(StepDialog):
         self.employer.setObjectName("employer_consents")
         self.consent_note = note_edit(self, required=False)
         self.consent_note.setObjectName("consent_note")
-        self.form.addRow(self.worker)
-        self.form.addRow(self.employer)
+        consents = QWidget(self)
+        column = QVBoxLayout(consents)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.worker)
+        column.addWidget(self.employer)
+        self.add_field(self.tr("Consents"), consents, "consent")
         self.add_field(self.tr("&How they agreed"), self.consent_note, "consent note")
 
     def prepare(self) -> StepCall:
         env, actor, ticket_id = self.context.env, self.context.actor, self.detail.id
         worker, employer = self.worker.isChecked(), self.employer.isChecked()
+        if not (worker and employer):
+            # Said next to the boxes before asking the service, which would refuse too.
+            raise InvalidInput(
+                "consent", self.tr("Mediation needs both the worker's and the employer's consent.")
+            )
         note = self.consent_note.toPlainText()
         return lambda version: steps.mediate(
             env,
@@ -71,6 +81,8 @@ class CallbackDialog(StepDialog):
         super().__init__(step, detail, context, parent)
         self.satisfaction = QComboBox(self)
         self.satisfaction.setObjectName("satisfaction")
+        # No answer chosen in advance: an untouched box must not record a satisfied caller.
+        self.satisfaction.addItem(self.tr("Choose what the caller said"), None)
         for choice in Satisfaction:
             self.satisfaction.addItem(choice.zh if context.chinese else choice.en, choice.value)
         self.note = note_edit(self, required=False)
@@ -81,6 +93,8 @@ class CallbackDialog(StepDialog):
     def prepare(self) -> StepCall:
         env, actor, ticket_id = self.context.env, self.context.actor, self.detail.id
         satisfaction, note = self.satisfaction.currentData(), self.note.toPlainText()
+        if satisfaction is None:
+            raise InvalidInput("satisfaction", self.tr("Choose how satisfied the caller is."))
         return lambda version: steps.callback(
             env, actor, ticket_id, satisfaction, note, expected_version=version
         )

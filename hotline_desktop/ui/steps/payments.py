@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
@@ -78,6 +79,16 @@ class PaymentsTable(QWidget):
             self.table.removeRow(row)
 
     def payments(self) -> list[PaymentInput]:
+        # A cell still being edited (Ctrl+Enter pressed in it) holds the newest amount:
+        # its editor, a child of the viewport, is made to write it into the table first.
+        if self.table.state() == QAbstractItemView.EditingState:
+            delegate = self.table.itemDelegate()
+            viewport = self.table.viewport()
+            # Closed editors linger hidden until deleted; only the open one is written.
+            for editor in viewport.findChildren(QWidget, "", Qt.FindDirectChildrenOnly):
+                if not editor.isHidden():
+                    delegate.commitData.emit(editor)
+                    delegate.closeEditor.emit(editor, QAbstractItemDelegate.NoHint)
         return [
             PaymentInput(
                 self.table.item(row, AMOUNT).text(),
@@ -93,16 +104,16 @@ class CompleteDialog(StepDialog):
 
     def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
         super().__init__(step, detail, context, parent)
-        self.result = note_edit(self, required=True)
-        self.result.setObjectName("result")
+        self.result_text = note_edit(self, required=True)
+        self.result_text.setObjectName("result")
         self.payments = PaymentsTable(context.env.now().date(), self)
-        self.add_field(self.tr("&Result"), self.result, "result")
+        self.add_field(self.tr("&Result"), self.result_text, "result")
         self.add_field(self.tr("Recovered &money"), self.payments, "payment")
         self.resize(620, 480)
 
     def prepare(self) -> StepCall:
         env, actor, ticket_id = self.context.env, self.context.actor, self.detail.id
-        result, payments = self.result.toPlainText(), self.payments.payments()
+        result, payments = self.result_text.toPlainText(), self.payments.payments()
         return lambda version: steps.complete(
             env, actor, ticket_id, result, payments, expected_version=version
         )
