@@ -59,7 +59,7 @@ def update_translation_sources() -> None:
 
 def _uses_tr(path: Path) -> bool:
     text = path.read_text(encoding="utf-8")
-    return "tr(" in text or "translate(" in text
+    return any(call in text for call in ("tr(", "translate(", "QT_TRANSLATE_NOOP("))
 
 
 def build_translations() -> list[Path]:

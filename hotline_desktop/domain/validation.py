@@ -9,6 +9,7 @@ from enum import Enum
 from typing import TypeVar
 
 from .errors import InvalidInput
+from .phrases import QT_TRANSLATE_NOOP, said
 
 E = TypeVar("E", bound=Enum)
 
@@ -35,15 +36,23 @@ def phone(raw: str) -> str:
     # NFKC reads the full-width digits and hyphens of a Chinese input method as ASCII.
     compact = re.sub(r"[\s\-()]", "", unicodedata.normalize("NFKC", raw or ""))
     if not compact:
-        raise InvalidInput("phone", "the caller's phone number is required")
+        raise InvalidInput(
+            "phone", said(QT_TRANSLATE_NOOP("Messages", "the caller's phone number is required"))
+        )
     if match := _MOBILE.match(compact):
         return match.group(1)
     if match := _LANDLINE.match(compact):
         return f"{match.group(1)}-{match.group(2)}"
     raise InvalidInput(
         "phone",
-        f"“{raw}” is neither a mobile number (11 digits starting with 1) "
-        "nor a landline with its area code (such as 029-88886666)",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "“{raw}” is neither a mobile number (11 digits starting with 1) "
+                "nor a landline with its area code (such as 029-88886666)",
+            ),
+            raw=raw,
+        ),
     )
 
 
@@ -61,11 +70,25 @@ def headcount(value: int | str | None) -> int:
     try:
         count = int(str(value).strip())
     except ValueError:
-        raise InvalidInput("headcount", f"“{value}” is not a whole number of people") from None
+        raise InvalidInput(
+            "headcount",
+            said(
+                QT_TRANSLATE_NOOP("Messages", "“{value}” is not a whole number of people"),
+                value=value,
+            ),
+        ) from None
     if count < 1:
-        raise InvalidInput("headcount", "at least one person is involved")
+        raise InvalidInput(
+            "headcount", said(QT_TRANSLATE_NOOP("Messages", "at least one person is involved"))
+        )
     if count > MAX_HEADCOUNT:
-        raise InvalidInput("headcount", f"more than {MAX_HEADCOUNT:,} people is not plausible")
+        raise InvalidInput(
+            "headcount",
+            said(
+                QT_TRANSLATE_NOOP("Messages", "more than {limit:,} people is not plausible"),
+                limit=MAX_HEADCOUNT,
+            ),
+        )
     return count
 
 
@@ -79,22 +102,50 @@ def amount(value: Decimal | int | float | str | None, field: str = "amount") -> 
         written, scale = written.removesuffix(_TEN_THOUSAND).strip(), 10_000
     if "," in written:
         if not _GROUPED.match(written):
-            raise InvalidInput(field, f"“{value}”: write decimals with a point, such as 1200.50")
+            raise InvalidInput(
+                field,
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "“{value}”: write decimals with a point, such as 1200.50"
+                    ),
+                    value=value,
+                ),
+            )
         written = written.replace(",", "")
     if not _PLAIN_NUMBER.match(written):
         raise InvalidInput(
-            field, f"“{value}” is not an amount of money: write it as 600000 or 60万"
+            field,
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "“{value}” is not an amount of money: write it as 600000 or 60万"
+                ),
+                value=value,
+            ),
         )
     try:
         money = Decimal(written) * scale
     except InvalidOperation:
-        raise InvalidInput(field, f"“{value}” is not an amount of money") from None
+        raise InvalidInput(
+            field,
+            said(QT_TRANSLATE_NOOP("Messages", "“{value}” is not an amount of money"), value=value),
+        ) from None
     if money < 0:
-        raise InvalidInput(field, "an amount cannot be negative")
+        raise InvalidInput(
+            field, said(QT_TRANSLATE_NOOP("Messages", "an amount cannot be negative"))
+        )
     if money > MAX_AMOUNT:
-        raise InvalidInput(field, f"more than {MAX_AMOUNT:,} yuan is not plausible")
+        raise InvalidInput(
+            field,
+            said(
+                QT_TRANSLATE_NOOP("Messages", "more than {limit:,} yuan is not plausible"),
+                limit=MAX_AMOUNT,
+            ),
+        )
     if money != money.quantize(Decimal("0.01")):
-        raise InvalidInput(field, "amounts are in yuan with at most two decimals")
+        raise InvalidInput(
+            field,
+            said(QT_TRANSLATE_NOOP("Messages", "amounts are in yuan with at most two decimals")),
+        )
     # abs() turns "-0" into 0 rather than a negative zero that prints as -0.00.
     return abs(money.quantize(Decimal("0.01")))
 
@@ -102,7 +153,9 @@ def amount(value: Decimal | int | float | str | None, field: str = "amount") -> 
 def positive_amount(value, field: str = "amount") -> Decimal:
     money = amount(value, field)
     if money is None or money <= 0:
-        raise InvalidInput(field, "an amount greater than zero is required")
+        raise InvalidInput(
+            field, said(QT_TRANSLATE_NOOP("Messages", "an amount greater than zero is required"))
+        )
     return money
 
 
@@ -113,11 +166,21 @@ def text(value: str | None, field: str, *, limit: int, required: bool = False) -
     cleaned = (value or "").strip()
     if _CONTROL.search(cleaned):
         # A paste from another program can carry them; databases refuse or mangle them.
-        raise InvalidInput(field, "the text holds control characters; type it again")
+        raise InvalidInput(
+            field,
+            said(QT_TRANSLATE_NOOP("Messages", "the text holds control characters; type it again")),
+        )
     if required and not cleaned:
-        raise InvalidInput(field, "this field cannot be empty")
+        raise InvalidInput(field, said(QT_TRANSLATE_NOOP("Messages", "this field cannot be empty")))
     if len(cleaned) > limit:
-        raise InvalidInput(field, f"at most {limit:,} characters ({len(cleaned):,} given)")
+        raise InvalidInput(
+            field,
+            said(
+                QT_TRANSLATE_NOOP("Messages", "at most {limit:,} characters ({given:,} given)"),
+                limit=limit,
+                given=len(cleaned),
+            ),
+        )
     return cleaned
 
 
@@ -131,4 +194,11 @@ def choice(enum_type: type[E], value, field: str) -> E:
         return enum_type(value)
     except ValueError:
         choices = ", ".join(member.value for member in enum_type)
-        raise InvalidInput(field, f"“{value}” is not one of {choices}") from None
+        raise InvalidInput(
+            field,
+            said(
+                QT_TRANSLATE_NOOP("Messages", "“{value}” is not one of {choices}"),
+                value=value,
+                choices=choices,
+            ),
+        ) from None

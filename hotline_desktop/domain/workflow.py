@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .errors import PermissionDenied, StepNotAllowed
+from .phrases import QT_TRANSLATE_NOOP, said
 from .vocabulary import (
     Labelled,
     Role,
@@ -113,7 +114,12 @@ class Rule:
 
 def _holds_ticket(t: TicketFacts, a: Actor, _c: StepContext) -> str | None:
     if t.holder_unit_id != a.unit_id:
-        return "the ticket is held by another unit; a unit acts only on its own tickets"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "the ticket is held by another unit; a unit acts only on its own tickets",
+            )
+        )
     return None
 
 
@@ -128,7 +134,9 @@ def _centre_or_holder(t: TicketFacts, a: Actor, c: StepContext) -> str | None:
 
 
 def _holder_signed(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
-    return None if t.holder_signed else "the unit has not signed for the ticket yet"
+    if t.holder_signed:
+        return None
+    return said(QT_TRANSLATE_NOOP("Messages", "the unit has not signed for the ticket yet"))
 
 
 def _can_sign(t: TicketFacts, a: Actor, _c: StepContext) -> str | None:
@@ -137,61 +145,94 @@ def _can_sign(t: TicketFacts, a: Actor, _c: StepContext) -> str | None:
     if a.unit_id in t.co_units_unsigned:
         return None
     if a.unit_id in t.co_units_signed or (t.holder_unit_id == a.unit_id and t.holder_signed):
-        return "your unit has already signed for this ticket"
-    return "the ticket was not dispatched to your unit"
+        return said(QT_TRANSLATE_NOOP("Messages", "your unit has already signed for this ticket"))
+    return said(QT_TRANSLATE_NOOP("Messages", "the ticket was not dispatched to your unit"))
 
 
 def _works_on_ticket(t: TicketFacts, a: Actor, _c: StepContext) -> str | None:
     if (t.holder_unit_id == a.unit_id and t.holder_signed) or a.unit_id in t.co_units_signed:
         return None
-    return "only a unit that holds the ticket or co-handles it, and has signed for it, may do this"
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "only a unit that holds the ticket or co-handles it, and has signed for it, "
+            "may do this",
+        )
+    )
 
 
 def _top_level_holder(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
     if t.holder_parent_unit_id is not None:
-        return "the ticket came from a higher unit: report the result up to it instead"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages", "the ticket came from a higher unit: report the result up to it instead"
+            )
+        )
     return None
 
 
 def _has_parent_unit(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
     if t.holder_parent_unit_id is None:
-        return "the ticket came straight from the hotline centre: complete it instead"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages", "the ticket came straight from the hotline centre: complete it instead"
+            )
+        )
     return None
 
 
 def _both_consent(_t: TicketFacts, _a: Actor, c: StepContext) -> str | None:
     if c.worker_consents and c.employer_consents:
         return None
-    return "mediation needs the consent of both the worker and the employer"
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Messages", "mediation needs the consent of both the worker and the employer"
+        )
+    )
 
 
 def _target_below_holder(t: TicketFacts, _a: Actor, c: StepContext) -> str | None:
     target = c.target_unit_path
     if not target or not t.holder_unit_path:
-        return "choose a unit to dispatch to"
+        return said(QT_TRANSLATE_NOOP("Messages", "choose a unit to dispatch to"))
     if target == t.holder_unit_path or not target.startswith(t.holder_unit_path):
-        return "a unit dispatches further down only to units under it"
+        return said(
+            QT_TRANSLATE_NOOP("Messages", "a unit dispatches further down only to units under it")
+        )
     return None
 
 
 def _within_return_window(t: TicketFacts, _a: Actor, c: StepContext) -> str | None:
     if t.holder_return_deadline and c.now and c.now > t.holder_return_deadline:
-        deadline = t.holder_return_deadline
-        return f"the time allowed for a return has passed ({deadline:%Y-%m-%d %H:%M})"
+        return said(
+            QT_TRANSLATE_NOOP("Messages", "the time allowed for a return has passed ({deadline})"),
+            deadline=f"{t.holder_return_deadline:%Y-%m-%d %H:%M}",
+        )
     return None
 
 
 def _no_pending_extension(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
-    return "an extension request is already waiting for a decision" if t.extension_pending else None
+    return (
+        said(
+            QT_TRANSLATE_NOOP("Messages", "an extension request is already waiting for a decision")
+        )
+        if t.extension_pending
+        else None
+    )
 
 
 def _pending_extension(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
-    return None if t.extension_pending else "there is no extension request to decide"
+    if t.extension_pending:
+        return None
+    return said(QT_TRANSLATE_NOOP("Messages", "there is no extension request to decide"))
 
 
 def _before_due(t: TicketFacts, _a: Actor, c: StepContext) -> str | None:
     if t.due_at and c.now and c.now >= t.due_at:
-        return f"an extension must be asked before the due date ({t.due_at:%Y-%m-%d %H:%M})"
+        return said(
+            QT_TRANSLATE_NOOP("Messages", "an extension must be asked before the due date ({due})"),
+            due=f"{t.due_at:%Y-%m-%d %H:%M}",
+        )
     return None
 
 
@@ -200,35 +241,58 @@ def _instructing_leader(t: TicketFacts, a: Actor, _c: StepContext) -> str | None
     # provincial tickets by the main leader of the unit that received them.
     if t.origin == TicketOrigin.NATIONAL:
         if a.unit_kind != UnitKind.PROVINCIAL:
-            return (
-                "a ticket dispatched by the national federation is instructed "
-                "by a provincial leader"
+            return said(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "a ticket dispatched by the national federation is instructed "
+                    "by a provincial leader",
+                )
             )
         return None
     if t.receiving_unit_id is None:
-        return "the ticket has no receiving unit yet, so no leader can instruct it"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages", "the ticket has no receiving unit yet, so no leader can instruct it"
+            )
+        )
     if a.unit_id != t.receiving_unit_id or not a.is_main_leader:
-        return "a provincial ticket is instructed by the main leader of the unit that received it"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "a provincial ticket is instructed by the main leader of the unit that received it",
+            )
+        )
     return None
 
 
 def _unsatisfied(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
     if t.satisfaction != Satisfaction.UNSATISFIED:
-        return "only a ticket whose caller was unsatisfied at the callback is reopened"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages", "only a ticket whose caller was unsatisfied at the callback is reopened"
+            )
+        )
     return None
 
 
 def _not_unsatisfied(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
     if t.satisfaction == Satisfaction.UNSATISFIED:
-        return "the caller was unsatisfied: reopen the ticket instead of archiving it"
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Messages", "the caller was unsatisfied: reopen the ticket instead of archiving it"
+            )
+        )
     return None
 
 
 def _valid_master(_t: TicketFacts, _a: Actor, c: StepContext) -> str | None:
     if c.master_is_self:
-        return "a ticket cannot be merged into itself"
+        return said(QT_TRANSLATE_NOOP("Messages", "a ticket cannot be merged into itself"))
     if c.master_status in (S.MERGED, S.ARCHIVED):
-        return f"the master ticket is {c.master_status.en.lower()}; choose an open one"
+        return said(
+            QT_TRANSLATE_NOOP("Messages", "the master ticket is {status}; choose an open one"),
+            status=c.master_status,
+        )
     return None
 
 
@@ -361,8 +425,10 @@ def _refusal(
 ) -> StepNotAllowed | None:
     status = ticket.status.en.lower()
     if ticket.status not in rule.from_statuses:
-        allowed = ", ".join(s.en.lower() for s in rule.from_statuses)
-        reason = f"this step is taken only when the ticket is {allowed}"
+        reason = said(
+            QT_TRANSLATE_NOOP("Messages", "this step is taken only when the ticket is {statuses}"),
+            statuses=rule.from_statuses,
+        )
         return StepNotAllowed(ticket.number, status, rule.step.en, reason)
     if actor.role not in rule.roles:
         reason = _roles_reason(rule.roles, actor)
@@ -386,6 +452,8 @@ _UNIT_GUARDS = {
 
 
 def _roles_reason(roles: tuple[Role, ...], actor: Actor) -> str:
-    names = [f"{role.en.lower()}s" for role in roles]
-    allowed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"only {allowed} take this step; you are signed in as {actor.role.en.lower()}"
+    return said(
+        QT_TRANSLATE_NOOP("Messages", "only {roles} take this step; you are signed in as {role}"),
+        roles=roles,
+        role=actor.role,
+    )

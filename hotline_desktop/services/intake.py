@@ -11,6 +11,7 @@ import peewee
 from ..domain import validation
 from ..domain.employers import employer_key
 from ..domain.errors import InvalidInput
+from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.vocabulary import CallKind, Channel, TicketOrigin, TicketStatus, Urgency
 from ..domain.workflow import Actor, Step, authorize_intake
 from ..store.models import (
@@ -74,11 +75,18 @@ def _code(lookup, code: str, field_name: str, *, required: bool = False) -> int 
     """The id behind a reference code, or InvalidInput naming the field."""
     if not code:
         if required:
-            raise InvalidInput(field_name, "choose one")
+            raise InvalidInput(field_name, said(QT_TRANSLATE_NOOP("Messages", "choose one")))
         return None
     found = lookup(code)
     if found is None:
-        raise InvalidInput(field_name, f"unknown {field_name} “{code}”")
+        raise InvalidInput(
+            field_name,
+            said(
+                QT_TRANSLATE_NOOP("Messages", "unknown {field} “{code}”"),
+                field=field_name,
+                code=code,
+            ),
+        )
     return found
 
 
@@ -108,7 +116,14 @@ def log_call(
     authorize_intake(Step.CREATE if create_ticket else Step.LOG_CALL, actor)
     checked = check_call(data)
     if not create_ticket and not checked.answer and checked.kind == CallKind.CONSULTATION:
-        raise InvalidInput("answer", "say what the caller was told when answering on the call")
+        raise InvalidInput(
+            "answer",
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "say what the caller was told when answering on the call"
+                )
+            ),
+        )
     now = env.now()
     ref = env.reference
     category = _code(ref.category_id, data.category_code, "category", required=create_ticket)

@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ..domain import validation
 from ..domain.errors import ConcurrentEdit, InvalidInput, NotFound
+from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.time_limits import TicketLimits
 from ..domain.vocabulary import (
     AssignmentRole,
@@ -266,7 +267,9 @@ def active_unit(env: Environment, key: int | str, field: str) -> UnitInfo:
     """A unit by code or id, refused with a message naming the field when unknown or retired."""
     unit = env.reference.unit(key)
     if unit is None or not unit.active:
-        raise InvalidInput(field, f"unknown unit “{key}”")
+        raise InvalidInput(
+            field, said(QT_TRANSLATE_NOOP("Messages", "unknown unit “{unit}”"), unit=key)
+        )
     return unit
 
 

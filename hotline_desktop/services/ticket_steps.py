@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..domain import validation
 from ..domain.errors import InvalidInput
+from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
@@ -85,16 +86,26 @@ def dispatch(
     if UnitKind(lead.kind) not in DISPATCH_TARGETS:
         raise InvalidInput(
             "lead unit",
-            f"{lead.name_zh} ({UnitKind(lead.kind).en}) does not take dispatched tickets",
+            said(
+                QT_TRANSLATE_NOOP("Messages", "{unit} ({kind}) does not take dispatched tickets"),
+                unit=lead.name_zh,
+                kind=UnitKind(lead.kind),
+            ),
         )
     co = [active_unit(env, code, "co-handling unit") for code in co_units]
     if any(unit.id == lead.id for unit in co) or len({u.id for u in co}) != len(co):
-        raise InvalidInput("co-handling unit", "a unit is named twice")
+        raise InvalidInput(
+            "co-handling unit", said(QT_TRANSLATE_NOOP("Messages", "a unit is named twice"))
+        )
     for unit in co:
         if UnitKind(unit.kind) not in CO_HANDLERS:
             raise InvalidInput(
                 "co-handling unit",
-                f"{unit.name_zh} ({UnitKind(unit.kind).en}) does not co-handle tickets",
+                said(
+                    QT_TRANSLATE_NOOP("Messages", "{unit} ({kind}) does not co-handle tickets"),
+                    unit=unit.name_zh,
+                    kind=UnitKind(unit.kind),
+                ),
             )
     note = checked_note(note)
 
@@ -341,7 +352,13 @@ def request_extension(
     reason = checked_note(reason, "reason", required=True)
     maximum = env.limits.extension_max_days
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= maximum:
-        raise InvalidInput("days", f"an extension is 1 to {maximum} working days")
+        raise InvalidInput(
+            "days",
+            said(
+                QT_TRANSLATE_NOOP("Messages", "an extension is 1 to {maximum} working days"),
+                maximum=maximum,
+            ),
+        )
 
     def apply(run: StepRun) -> str:
         # The limit is for the ticket, not for each request: no extending by instalments.
@@ -353,8 +370,16 @@ def request_extension(
         if granted + days > maximum:
             raise InvalidInput(
                 "days",
-                f"{granted} of the {maximum} working days an extension may add are granted "
-                f"already; at most {maximum - granted} more",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{granted} of the {maximum} working days an extension may add are "
+                        "granted already; at most {left} more",
+                    ),
+                    granted=granted,
+                    maximum=maximum,
+                    left=maximum - granted,
+                ),
             )
         run.env.sql.insert(
             ExtensionRequest,
@@ -410,12 +435,23 @@ def _add_payments(run: StepRun, payments: Iterable[PaymentInput]) -> Decimal:
     for number, payment in enumerate(payments, start=1):
         amount = validation.positive_amount(payment.amount, f"payment {number}")
         if not isinstance(payment.paid_on, date):
-            raise InvalidInput(f"payment {number}", "the date it was paid is required")
+            raise InvalidInput(
+                f"payment {number}",
+                said(QT_TRANSLATE_NOOP("Messages", "the date it was paid is required")),
+            )
         if payment.paid_on > run.now.date():
-            raise InvalidInput(f"payment {number}", "a payment date cannot be in the future")
+            raise InvalidInput(
+                f"payment {number}",
+                said(QT_TRANSLATE_NOOP("Messages", "a payment date cannot be in the future")),
+            )
         if payment.paid_on < run.ticket.created_at.date() - timedelta(days=366):
             raise InvalidInput(
-                f"payment {number}", "a payment more than a year before the call is not plausible"
+                f"payment {number}",
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "a payment more than a year before the call is not plausible"
+                    )
+                ),
             )
         note = validation.text(payment.note, f"payment {number} note", limit=200)
         run.env.sql.insert(
@@ -533,7 +569,13 @@ def merge(
     """合并: a duplicate report joins the master ticket and stops here."""
     master_id = env.sql.first_id(Ticket, "number", (master_number or "").strip())
     if master_id is None:
-        raise InvalidInput("master ticket", f"there is no ticket numbered “{master_number}”")
+        raise InvalidInput(
+            "master ticket",
+            said(
+                QT_TRANSLATE_NOOP("Messages", "there is no ticket numbered “{number}”"),
+                number=master_number,
+            ),
+        )
     note = checked_note(note)
 
     def master_facts(run: StepRun) -> StepContext:

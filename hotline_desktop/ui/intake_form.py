@@ -45,6 +45,7 @@ from ..services.environment import Environment
 from ..services.intake import CallInput, IntakeResult, log_call
 from ..services.intake_choices import IntakeChoices, intake_choices
 from .intake_draft import Draft, DraftStore
+from .phrases import in_language
 from .styles import ERROR_STYLE, SUCCESS_STYLE, WARNING_COLOUR
 from .tasks import TaskRunner
 
@@ -499,7 +500,7 @@ class IntakeForm(QWidget):
         try:
             rule()
         except InvalidInput as error:
-            self._show_error(field, error.message)
+            self._show_error(field, in_language(error.message, self.chinese))
             return
         self._show_error(field, None)
 
@@ -612,14 +613,16 @@ class IntakeForm(QWidget):
     def _save_failed(self, error: Exception) -> None:
         self._set_saving(False)
         if isinstance(error, InvalidInput) and error.field in self._fields:
-            self._show_error(error.field, error.message)
+            self._show_error(error.field, in_language(error.message, self.chinese))
             self._fields[error.field].setFocus(Qt.OtherFocusReason)
             self._show_result(self.tr("Not saved: correct the marked field."), ERROR_STYLE)
         elif isinstance(error, StepNotAllowed):
             QMessageBox.warning(
                 self,
                 self.tr("Not allowed"),
-                self.tr("The call cannot be saved: %1").replace("%1", error.reason),
+                self.tr("The call cannot be saved: %1").replace(
+                    "%1", in_language(error.reason, self.chinese)
+                ),
             )
         else:
             self._show_result(

@@ -386,6 +386,217 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>the caller&apos;s phone number is required</source>
+        <translation>请填写来电号码</translation>
+    </message>
+    <message>
+        <source>“{raw}” is neither a mobile number (11 digits starting with 1) nor a landline with its area code (such as 029-88886666)</source>
+        <translation>“{raw}”既不是手机号（以1开头的11位数字），也不是带区号的固定电话（如 029-88886666）</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number of people</source>
+        <translation>“{value}”不是整数人数</translation>
+    </message>
+    <message>
+        <source>at least one person is involved</source>
+        <translation>涉及人数至少为1人</translation>
+    </message>
+    <message>
+        <source>more than {limit:,} people is not plausible</source>
+        <translation>涉及人数超过 {limit:,} 人，不合常理</translation>
+    </message>
+    <message>
+        <source>“{value}”: write decimals with a point, such as 1200.50</source>
+        <translation>“{value}”：小数请用小数点，如 1200.50</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount of money: write it as 600000 or 60万</source>
+        <translation>“{value}”不是金额：请写作 600000 或 60万</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount of money</source>
+        <translation>“{value}”不是金额</translation>
+    </message>
+    <message>
+        <source>an amount cannot be negative</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
+        <source>more than {limit:,} yuan is not plausible</source>
+        <translation>金额超过 {limit:,} 元，不合常理</translation>
+    </message>
+    <message>
+        <source>amounts are in yuan with at most two decimals</source>
+        <translation>金额以元为单位，最多两位小数</translation>
+    </message>
+    <message>
+        <source>an amount greater than zero is required</source>
+        <translation>金额须大于零</translation>
+    </message>
+    <message>
+        <source>the text holds control characters; type it again</source>
+        <translation>内容含有控制字符，请重新输入</translation>
+    </message>
+    <message>
+        <source>this field cannot be empty</source>
+        <translation>此项不能为空</translation>
+    </message>
+    <message>
+        <source>at most {limit:,} characters ({given:,} given)</source>
+        <translation>最多 {limit:,} 个字（已输入 {given:,} 个）</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of {choices}</source>
+        <translation>“{value}”不在可选范围内（{choices}）</translation>
+    </message>
+    <message>
+        <source>choose one</source>
+        <translation>请选择一项</translation>
+    </message>
+    <message>
+        <source>unknown {field} “{code}”</source>
+        <translation>未知的{field}“{code}”</translation>
+    </message>
+    <message>
+        <source>say what the caller was told when answering on the call</source>
+        <translation>当场答复时，请填写向来电人答复的内容</translation>
+    </message>
+    <message>
+        <source>unknown unit “{unit}”</source>
+        <translation>未知单位“{unit}”</translation>
+    </message>
+    <message>
+        <source>the ticket is held by another unit; a unit acts only on its own tickets</source>
+        <translation>工单由其他单位承办；各单位只能办理本单位的工单</translation>
+    </message>
+    <message>
+        <source>the unit has not signed for the ticket yet</source>
+        <translation>承办单位尚未签收此工单</translation>
+    </message>
+    <message>
+        <source>your unit has already signed for this ticket</source>
+        <translation>本单位已签收此工单</translation>
+    </message>
+    <message>
+        <source>the ticket was not dispatched to your unit</source>
+        <translation>此工单未派给本单位</translation>
+    </message>
+    <message>
+        <source>only a unit that holds the ticket or co-handles it, and has signed for it, may do this</source>
+        <translation>只有已签收的承办或协办单位才能办理此步骤</translation>
+    </message>
+    <message>
+        <source>the ticket came from a higher unit: report the result up to it instead</source>
+        <translation>此工单由上级单位下派：请改为逐级反馈办理结果</translation>
+    </message>
+    <message>
+        <source>the ticket came straight from the hotline centre: complete it instead</source>
+        <translation>此工单由热线中心直接派发：请改为办结</translation>
+    </message>
+    <message>
+        <source>mediation needs the consent of both the worker and the employer</source>
+        <translation>调解须经职工和用人单位双方同意</translation>
+    </message>
+    <message>
+        <source>choose a unit to dispatch to</source>
+        <translation>请选择下派的单位</translation>
+    </message>
+    <message>
+        <source>a unit dispatches further down only to units under it</source>
+        <translation>只能向本单位的下级单位下派</translation>
+    </message>
+    <message>
+        <source>the time allowed for a return has passed ({deadline})</source>
+        <translation>退单期限已过（{deadline}）</translation>
+    </message>
+    <message>
+        <source>an extension request is already waiting for a decision</source>
+        <translation>已有一项延期申请等待审批</translation>
+    </message>
+    <message>
+        <source>there is no extension request to decide</source>
+        <translation>没有待审批的延期申请</translation>
+    </message>
+    <message>
+        <source>an extension must be asked before the due date ({due})</source>
+        <translation>延期须在办理期限（{due}）之前申请</translation>
+    </message>
+    <message>
+        <source>a ticket dispatched by the national federation is instructed by a provincial leader</source>
+        <translation>全总派发的工单由省总领导批示</translation>
+    </message>
+    <message>
+        <source>the ticket has no receiving unit yet, so no leader can instruct it</source>
+        <translation>工单尚无接收单位，领导无法批示</translation>
+    </message>
+    <message>
+        <source>a provincial ticket is instructed by the main leader of the unit that received it</source>
+        <translation>省总派发的工单由接收单位的主要领导批示</translation>
+    </message>
+    <message>
+        <source>only a ticket whose caller was unsatisfied at the callback is reopened</source>
+        <translation>只有回访时来电人不满意的工单才能重办</translation>
+    </message>
+    <message>
+        <source>the caller was unsatisfied: reopen the ticket instead of archiving it</source>
+        <translation>来电人不满意：请重办工单，而不是归档</translation>
+    </message>
+    <message>
+        <source>a ticket cannot be merged into itself</source>
+        <translation>工单不能并入自身</translation>
+    </message>
+    <message>
+        <source>the master ticket is {status}; choose an open one</source>
+        <translation>主工单{status}；请选择一张在办的工单</translation>
+    </message>
+    <message>
+        <source>this step is taken only when the ticket is {statuses}</source>
+        <translation>工单状态为{statuses}时才能办理此步骤</translation>
+    </message>
+    <message>
+        <source>only {roles} take this step; you are signed in as {role}</source>
+        <translation>此步骤由{roles}办理；您当前的身份是{role}</translation>
+    </message>
+    <message>
+        <source>{unit} ({kind}) does not take dispatched tickets</source>
+        <translation>{unit}（{kind}）不接收派单</translation>
+    </message>
+    <message>
+        <source>a unit is named twice</source>
+        <translation>同一单位选了两次</translation>
+    </message>
+    <message>
+        <source>{unit} ({kind}) does not co-handle tickets</source>
+        <translation>{unit}（{kind}）不参与协办</translation>
+    </message>
+    <message>
+        <source>an extension is 1 to {maximum} working days</source>
+        <translation>延期为 1 至 {maximum} 个工作日</translation>
+    </message>
+    <message>
+        <source>{granted} of the {maximum} working days an extension may add are granted already; at most {left} more</source>
+        <translation>可延期的 {maximum} 个工作日中已批准 {granted} 个；最多还可延期 {left} 个</translation>
+    </message>
+    <message>
+        <source>the date it was paid is required</source>
+        <translation>请填写支付日期</translation>
+    </message>
+    <message>
+        <source>a payment date cannot be in the future</source>
+        <translation>支付日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>a payment more than a year before the call is not plausible</source>
+        <translation>支付日期早于来电一年以上，不合常理</translation>
+    </message>
+    <message>
+        <source>there is no ticket numbered “{number}”</source>
+        <translation>没有编号为“{number}”的工单</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsTable</name>
     <message>
         <source>Amount (yuan)</source>
@@ -652,6 +863,10 @@
     <message>
         <source>Ticket %1 has changed and this step is no longer available.</source>
         <translation>工单 %1 已变更，此步骤已不可办理。</translation>
+    </message>
+    <message>
+        <source>payment %1</source>
+        <translation>第%1笔款项</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,20 @@ def test_bad_fields_are_explained_next_to_them_and_nothing_is_written(qtbot, ope
 
 
 @SQLITE
+def test_the_messages_next_to_the_fields_speak_chinese(qtbot, open_form, chinese):
+    form = open_form("zh_CN")
+    type_and_tab(qtbot, "12345")
+    assert error_of(form, "phone") == (
+        "“12345”既不是手机号（以1开头的11位数字），也不是带区号的固定电话（如 029-88886666）"
+    )
+    form.headcount.setFocus()
+    type_and_tab(qtbot, "200000")
+    assert error_of(form, "headcount") == "涉及人数超过 100,000 人，不合常理"
+    type_and_tab(qtbot, "1e5")
+    assert error_of(form, "amount involved") == "“1e5”不是金额：请写作 600000 或 60万"
+
+
+@SQLITE
 def test_a_ticket_needs_a_category_and_an_unknown_entry_is_named(qtbot, open_form):
     form = open_form()
     type_and_tab(qtbot, "13812345678")

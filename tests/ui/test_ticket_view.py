@@ -393,3 +393,13 @@ def test_return_in_the_unit_tree_picks_the_lead_and_takes_no_step(
     assert "Yanta" in dialog.summary.text()
     assert dialog.isVisible()  # co-handlers and a note may still follow
     assert Ticket.get_by_id(ticket).status == TicketStatus.NEW
+
+
+@sqlite_only
+def test_a_refusal_speaks_chinese(qtbot, env, staff, ticket, open_view, chinese):
+    view = open_view(staff.dispatcher, ticket, "zh_CN")
+    dialog = view.open_step(Step.MERGE)
+    dialog.master.setText("20260929-00001")  # itself
+    submit(qtbot, dialog)
+    box = message_box(qtbot, dialog)
+    assert box.text() == "现在不能办理此步骤：工单不能并入自身"

@@ -31,6 +31,7 @@ from ...domain.workflow import Actor, Step
 from ...services.environment import Environment
 from ...services.ticket_detail import TicketDetail
 from ...services.ticket_steps import StepResult
+from ..phrases import in_language
 from ..styles import ERROR_STYLE
 from ..tasks import TaskRunner, first_line
 
@@ -170,7 +171,8 @@ class StepDialog(QDialog):
         elif isinstance(error, ConcurrentEdit):
             self._concurrent(error)
         elif isinstance(error, StepNotAllowed):
-            text = self.tr("This step cannot be taken now: %1").replace("%1", error.reason)
+            reason = in_language(error.reason, self.context.chinese)
+            text = self.tr("This step cannot be taken now: %1").replace("%1", reason)
             inform(self, QMessageBox.Warning, text)
         elif isinstance(error, NotFound):
             inform(self, QMessageBox.Warning, self.tr("Not found: %1").replace("%1", str(error)))
@@ -224,8 +226,15 @@ class StepDialog(QDialog):
             # "payment 2 note" belongs to the payments, "payment 1" to the amount...
             prefixes = [name for name in self._errors if error.field.startswith(name)]
             label = self._errors[max(prefixes, key=len)] if prefixes else self.notice
-        exact = error.field in self._errors
-        label.setText(error.message if exact else f"{error.field}: {error.message}")
+        message = in_language(error.message, self.context.chinese)
+        if error.field not in self._errors:
+            # "payment 2: …": which row of the table is meant.
+            number = error.field.removeprefix("payment ").split(" ")[0]
+            prefix = (
+                self.tr("payment %1").replace("%1", number) if number.isdigit() else error.field
+            )
+            message = f"{prefix}: {message}"
+        label.setText(message)
         label.show()
 
     def _show_notice(self, text: str) -> None:
