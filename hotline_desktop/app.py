@@ -43,12 +43,13 @@ def _prepare_database(args: argparse.Namespace):
     log.info(done)
     install_reference_data(env)
     if args.demo and not Ticket.select().exists():
+        from .demo.fresh_calls import take_fresh_calls
         from .demo.loader import DemoLoader, calls_for, ensure_demo_users
 
         ensure_demo_users(env)
-        # Up to this minute: the latest calls are still waiting for dispatch.
-        end = env.now()
+        end = env.now() - timedelta(hours=3)
         DemoLoader(env).load(calls_for(DEMO_TICKETS), end - timedelta(days=365), end)
+        take_fresh_calls(env)  # the last three hours: work waiting
     return env
 
 

@@ -36,16 +36,16 @@ DEMO_PASSWORD = "hotline-demo"
 
 # (user name, role, unit code, display name, main leader): the accounts the README lists.
 DEMO_USERS = (
-    ("agent", Role.AGENT, "sx-centre", "王芳 (话务员)", False),
-    ("dispatcher", Role.DISPATCHER, "sx-centre", "李强 (派单员)", False),
-    ("supervisor", Role.SUPERVISOR, "sx-centre", "赵敏 (督办)", False),
+    ("agent", Role.AGENT, "sx-centre", "王芳", False),
+    ("dispatcher", Role.DISPATCHER, "sx-centre", "李强", False),
+    ("supervisor", Role.SUPERVISOR, "sx-centre", "赵敏", False),
     ("admin", Role.ADMIN, "sx-centre", "系统管理员", False),
-    ("office", Role.UNIT_HANDLER, "sx-office", "刘洋 (领导小组办公室)", False),
-    ("mediator", Role.UNIT_HANDLER, "sx-mediation", "陈律师 (调解工作室)", False),
-    ("xian", Role.UNIT_HANDLER, "xa", "周伟 (西安市总工会)", False),
-    ("yanta", Role.UNIT_HANDLER, "xa-yanta", "孙丽 (雁塔区总工会)", False),
-    ("leader", Role.LEADER, "sx", "省总领导", True),
-    ("xian-leader", Role.LEADER, "xa", "西安市总工会主要领导", True),
+    ("office", Role.UNIT_HANDLER, "sx-office", "刘洋", False),
+    ("mediator", Role.UNIT_HANDLER, "sx-mediation", "陈静", False),
+    ("xian", Role.UNIT_HANDLER, "xa", "周伟", False),
+    ("yanta", Role.UNIT_HANDLER, "xa-yanta", "孙丽", False),
+    ("leader", Role.LEADER, "sx", "何志刚", True),
+    ("xian-leader", Role.LEADER, "xa", "杨文", True),
 )
 
 # From this many calls on, indexes are built once at the end instead of row by row,

@@ -91,6 +91,7 @@ class QueueModel(QAbstractTableModel):
         self._total: int | None = None
         self._shown = 0
         self._started = False  # nothing is read before the window says what to show
+        self._counting = False
         # Bumped at every reset: an answer to an older question is thrown away.
         self._generation = 0
         # Bumped at every refresh: of two refreshes in flight, only the later one counts.
@@ -243,11 +244,22 @@ class QueueModel(QAbstractTableModel):
         self.endResetModel()
         generation, queue = self._generation, self._filter
         self._fetch(0, _PageRequest())
+        self._counting = True
         self._runner.run(
             lambda: queue_count(self._env, self._actor, queue),
-            lambda total: self._take_total(total, generation),
-            lambda error: self._failed(error, generation),
+            lambda total: self._counted(total, generation),
+            lambda error: self._count_failed(error, generation),
         )
+
+    def _counted(self, total: int, generation: int) -> None:
+        if generation == self._generation:
+            self._counting = False
+        self._take_total(total, generation)
+
+    def _count_failed(self, error: Exception, generation: int) -> None:
+        if generation == self._generation:
+            self._counting = False
+        self._failed(error, generation)
 
     def refresh(self) -> None:
         """Read again what is on screen, after another workstation's change: the rows keep
@@ -255,9 +267,10 @@ class QueueModel(QAbstractTableModel):
         if not self._started:
             return
         if self._total is None:
-            # The count never came (a lost server): nothing short of starting over helps.
-            self.reset()
-            return
+            if not self._counting:
+                # The count never came (a lost server): nothing short of starting over helps.
+                self.reset()
+            return  # else the load under way reads everything anyway
         self._refreshes += 1
         generation, refresh, queue, order = (
             self._generation,

@@ -56,12 +56,12 @@ def test_the_app_loads_demo_data_signs_in_and_lists_tickets(restored_app, tmp_pa
         if window is None or not window.isVisible():
             QTimer.singleShot(50, look_and_quit)
             return
-        # The dispatcher's queue opens on the tickets to dispatch, which may be none.
-        window.queue.show_view(SavedView.ALL)
-        if not window.queue.model.rowCount():
+        # The dispatcher's queue opens on the demo's latest calls, waiting for dispatch.
+        if window.queue.model.total() is None:
             QTimer.singleShot(50, look_and_quit)
             return
         seen["title"] = window.windowTitle()
+        seen["view"] = window.queue.current_view()
         seen["rows"] = window.queue.model.rowCount()
         seen["user"] = window.user_label.text()
         window.close()
@@ -70,5 +70,5 @@ def test_the_app_loads_demo_data_signs_in_and_lists_tickets(restored_app, tmp_pa
     code = application.main(["--database", f"sqlite:///{tmp_path / 'app.db'}", "--demo"])
     assert code == 0
     assert seen["title"] == "12351 工会服务职工热线工单系统"
-    assert seen["rows"] > 0
-    assert seen["user"].startswith("李强 (派单员) · 派单员")
+    assert seen["view"] == SavedView.TO_DISPATCH and seen["rows"] == 3
+    assert seen["user"] == "李强 · 派单员 · 12351热线服务中心"

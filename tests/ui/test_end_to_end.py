@@ -54,7 +54,9 @@ def open_first_ticket(qtbot, window: MainWindow, view: SavedView) -> None:
     """Choose the saved view, wait for its one ticket, open it with Enter."""
     queue = window.queue
     queue.show_view(view)
-    qtbot.waitUntil(lambda: queue.model.total() == 1 and queue.model.ticket_id_at(0))
+    qtbot.waitUntil(
+        lambda: queue.model.total() == 1 and queue.model.ticket_id_at(0), timeout=10_000
+    )
     queue.table.setFocus()
     queue.table.setCurrentIndex(queue.model.index(0, 0))
     qtbot.keyClick(queue.table, Qt.Key_Return)
@@ -69,7 +71,8 @@ def wait_for_ticket(qtbot, window: MainWindow, status: TicketStatus | None = Non
             view.detail is not None
             and not view.is_loading()
             and (status is None or view.detail.status == status)
-        )
+        ),
+        timeout=10_000,
     )
 
 
