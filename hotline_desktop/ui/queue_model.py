@@ -86,6 +86,8 @@ class QueueModel(QAbstractTableModel):
         self._filter = QueueFilter()
         self._order = QueueOrder()
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        # Each page's freshness: the number of refreshes asked for before it was read.
+        self._read_after: dict[int, int] = {}
         self._pending: set[int] = set()
         self._wanted: list[int] = []
         self._total: int | None = None
@@ -237,6 +239,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._generation += 1
         self._pages.clear()
+        self._read_after.clear()
         self._pending.clear()
         self._wanted.clear()
         self._total = None
@@ -332,18 +335,21 @@ class QueueModel(QAbstractTableModel):
     def _fetch(self, number: int, request: _PageRequest) -> None:
         self._pending.add(number)
         generation, queue, order = self._generation, self._filter, self._order
-        env, actor = self._env, self._actor
+        env, actor, read_after = self._env, self._actor, self._refreshes
         self._runner.run(
             lambda: _read(env, actor, queue, order, request),
-            lambda rows: self._take_page(number, rows, generation),
+            lambda rows: self._take_page(number, rows, generation, read_after),
             lambda error: self._failed(error, generation, number),
         )
 
-    def _take_page(self, number: int, rows: list[QueueRow], generation: int) -> None:
+    def _take_page(
+        self, number: int, rows: list[QueueRow], generation: int, read_after: int
+    ) -> None:
         if generation != self._generation:
             return
         self._pending.discard(number)
         self._pages[number] = rows
+        self._read_after[number] = read_after
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         if number == 0:
@@ -391,7 +397,16 @@ class QueueModel(QAbstractTableModel):
         self._resize(total)
         self.layoutAboutToBeChanged.emit()
         old = {index: self.ticket_id_at(index.row()) for index in self.persistentIndexList()}
-        self._pages = OrderedDict(sorted(pages.items()))
+        # A page that arrived after this refresh was asked for is as fresh as its answer:
+        # it stays; the others are replaced by what was read again, or dropped.
+        fresh = {
+            number: rows
+            for number, rows in self._pages.items()
+            if self._read_after.get(number, -1) >= refresh and number not in pages
+        }
+        self._pages = OrderedDict(sorted({**fresh, **pages}.items()))
+        for number in pages:
+            self._read_after[number] = refresh
         for index, ticket_id in old.items():
             moved = self.row_of_ticket(ticket_id) if ticket_id is not None else None
             if moved is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import timedelta
 
 import pytest
@@ -279,3 +280,19 @@ def test_a_selected_ticket_that_leaves_the_view_is_no_longer_selected(
     selected = page.table.selectionModel().selectedRows()
     assert [page.model.ticket_id_at(index.row()) for index in selected] == []
     assert Ticket.get_by_id(chosen).number == numbers[1]
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_a_page_read_after_a_refresh_was_asked_for_is_kept(qtbot, env, staff, calls, ui_settings):
+    calls(2)
+    window = open_window(qtbot, env, staff.dispatcher, ui_settings)
+    model = window.queue.model
+    qtbot.waitUntil(lambda: settled(window.queue) and model.rowCount() == 2)
+    # A refresh asked for while no page is here yet (just after a reset, say) reads the
+    # count alone; the first page arriving meanwhile must survive its answer.
+    saved, model._pages = model._pages, OrderedDict()
+    model.refresh()
+    model._pages = saved
+    model._read_after = {number: model._refreshes for number in saved}
+    qtbot.waitUntil(lambda: not model.is_loading() and not window.tasks.is_busy())
+    assert model.ticket_id_at(0) is not None
