@@ -6,7 +6,6 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
-from datetime import timedelta
 
 from . import settings
 from .domain.errors import HotlineError
@@ -43,13 +42,9 @@ def _prepare_database(args: argparse.Namespace):
     log.info(done)
     install_reference_data(env)
     if args.demo and not Ticket.select().exists():
-        from .demo.fresh_calls import take_fresh_calls
-        from .demo.loader import DemoLoader, calls_for, ensure_demo_users
+        from .demo.fresh_calls import load_demo
 
-        ensure_demo_users(env)
-        end = env.now() - timedelta(hours=3)
-        DemoLoader(env).load(calls_for(DEMO_TICKETS), end - timedelta(days=365), end)
-        take_fresh_calls(env)  # the last three hours: work waiting
+        load_demo(env, DEMO_TICKETS)
     return env
 
 

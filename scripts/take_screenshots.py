@@ -16,7 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -27,7 +27,7 @@ from PySide6.QtGui import QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from hotline_desktop import settings  # noqa: E402
-from hotline_desktop.demo.loader import DemoLoader, calls_for, ensure_demo_users  # noqa: E402
+from hotline_desktop.demo.fresh_calls import load_demo  # noqa: E402
 from hotline_desktop.domain.workflow import Step  # noqa: E402
 from hotline_desktop.i18n import install_translators  # noqa: E402
 from hotline_desktop.services.accounts import actor_for  # noqa: E402
@@ -65,8 +65,7 @@ def main() -> int:
 
     env, _done = open_environment(f"sqlite:///{folder / 'demo.db'}", folder, clock=lambda: NOW)
     install_reference_data(env)
-    ensure_demo_users(env)
-    DemoLoader(env).load(calls_for(DEMO_TICKETS), NOW - timedelta(days=365), NOW)
+    load_demo(env, DEMO_TICKETS)
 
     app = QApplication(sys.argv[:1])
     if not any("CJK" in family for family in QFontDatabase.families()):
@@ -134,11 +133,11 @@ def take_intake(app: QApplication, window: MainWindow, out: Path) -> None:
 
 
 def take_ticket(app: QApplication, window: MainWindow, out: Path) -> None:
-    """A ticket well on its way: dispatched, signed, worked on, money recovered."""
+    """A ticket with a long history: dispatched, signed, worked on, money recovered."""
     busiest = (
         Ticket.select(Ticket.id)
         .join(TicketEvent)
-        .where(Ticket.status == "completed")
+        .where(Ticket.recovered_total > 0)
         .group_by(Ticket.id)
         .order_by(fn.COUNT(TicketEvent.id).desc(), Ticket.id.desc())
         .first()
