@@ -38,6 +38,7 @@ from shiboken6 import Shiboken
 
 from ..domain import validation
 from ..domain.errors import InvalidInput, StepNotAllowed
+from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.vocabulary import CallKind, Channel, Labelled, Urgency
 from ..domain.workflow import Actor
 from ..services.caller_history import CallerHistory, caller_history
@@ -54,6 +55,7 @@ BAR_STYLE = "QFrame#draft_bar { background: #fff8e1; border: 1px solid #ffb300; 
 # Past the service's limit, so that a mistyped headcount is explained rather than refused.
 HEADCOUNT_TYPED_MAX = validation.MAX_HEADCOUNT * 10
 TIME = "%Y-%m-%d %H:%M"
+TICKET_ID_ROLE = Qt.UserRole + 1
 
 # What a fresh form holds; a draft equal to it is no draft.
 BLANK = {
@@ -161,6 +163,11 @@ class IntakeForm(QWidget):
         self._build_fields()
         self._build_draft_bar()
         self.history = HistoryPanel(self.chinese, self)
+        # Enter or a double click on an earlier ticket opens it: the agent can tell the
+        # caller how it stands without leaving the call.
+        self.history.tickets_list.itemActivated.connect(
+            lambda item, _column: self.open_ticket.emit(item.data(0, TICKET_ID_ROLE))
+        )
         self._build_buttons()
         self._lay_out()
         self._connect_edits()
@@ -514,6 +521,39 @@ class IntakeForm(QWidget):
                 ),
             )
 
+    def _all_fields_right(self, create_ticket: bool) -> bool:
+        """Every field checked at once before the save, so that the agent learns all that
+        is missing or wrong in one go; the first of them takes the focus."""
+        self._clear_errors()
+        for check in self._checks.values():
+            check()
+        required = [
+            ("phone", lambda: validation.phone(self.phone.text())),
+            ("description", lambda: validation.description(self.description.toPlainText())),
+        ]
+        if create_ticket:
+            required.append(("category", lambda: _chosen(self.category.code())))
+        for field, rule in required:
+            if _typed(self._fields[field]):
+                continue  # checked above
+            try:
+                rule()
+            except InvalidInput as error:
+                self._show_error(field, in_language(error.message, self.chinese))
+        wrong = [field for field, label in self._errors.items() if label.text()]
+        if not wrong:
+            return True
+        first = min(wrong, key=lambda field: self._tab_position(self._fields[field]))
+        self._fields[first].setFocus(Qt.OtherFocusReason)
+        self._show_result(self.tr("Not saved: correct the marked fields."), ERROR_STYLE)
+        return False
+
+    def _tab_position(self, widget: QWidget) -> int:
+        position, current = 0, self.phone
+        while current is not widget and position < 100:
+            current, position = current.nextInFocusChain(), position + 1
+        return position
+
     def _show_error(self, field: str, message: str | None) -> None:
         label = self._errors[field]
         label.setText(message or "")
@@ -583,7 +623,8 @@ class IntakeForm(QWidget):
             else:
                 self._show_result(self.tr("This call is saved already."), SUCCESS_STYLE)
             return
-        self._clear_errors()
+        if not self._all_fields_right(create_ticket):
+            return
         self._set_saving(True)
         data = CallInput(**values)
         self.runner.run(
@@ -615,7 +656,7 @@ class IntakeForm(QWidget):
         if isinstance(error, InvalidInput) and error.field in self._fields:
             self._show_error(error.field, in_language(error.message, self.chinese))
             self._fields[error.field].setFocus(Qt.OtherFocusReason)
-            self._show_result(self.tr("Not saved: correct the marked field."), ERROR_STYLE)
+            self._show_result(self.tr("Not saved: correct the marked fields."), ERROR_STYLE)
         elif isinstance(error, StepNotAllowed):
             QMessageBox.warning(
                 self,
@@ -812,17 +853,24 @@ class HistoryPanel(QGroupBox):
             item.setToolTip(4, call.description)
             self.calls_list.addTopLevelItem(item)
         for ticket in history.tickets:
-            self.tickets_list.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        ticket.number,
-                        ticket.created_at.strftime(TIME),
-                        ticket.status.label("zh" if zh else "en"),
-                        ticket.category_zh if zh else ticket.category_en,
-                        ticket.employer,
-                    ]
-                )
+            item = QTreeWidgetItem(
+                [
+                    ticket.number,
+                    ticket.created_at.strftime(TIME),
+                    ticket.status.label("zh" if zh else "en"),
+                    ticket.category_zh if zh else ticket.category_en,
+                    ticket.employer,
+                ]
             )
+            item.setData(0, TICKET_ID_ROLE, ticket.id)
+            self.tickets_list.addTopLevelItem(item)
+
+
+def _chosen(code: str) -> str:
+    """A ticket needs its category: the service's words, before asking the service."""
+    if not code:
+        raise InvalidInput("category", said(QT_TRANSLATE_NOOP("Messages", "choose one")))
+    return code
 
 
 def _typed(widget: QWidget) -> bool:

@@ -236,6 +236,10 @@
         <translation>“%1”不在列表中：请输入名称的一部分并从中选择</translation>
     </message>
     <message>
+        <source>Not saved: correct the marked fields.</source>
+        <translation>未保存：请更正标出的各项。</translation>
+    </message>
+    <message>
         <source>Ctrl+S: create a ticket · Ctrl+Enter: create it and take the next call</source>
         <translation>Ctrl+S：生成工单 · Ctrl+Enter：生成工单并登记下一个来电</translation>
     </message>
@@ -254,10 +258,6 @@
     <message>
         <source>Call logged</source>
         <translation>来电已登记</translation>
-    </message>
-    <message>
-        <source>Not saved: correct the marked field.</source>
-        <translation>未保存：请修改标出的栏目。</translation>
     </message>
     <message>
         <source>Not allowed</source>

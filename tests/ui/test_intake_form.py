@@ -185,6 +185,18 @@ def test_the_messages_next_to_the_fields_speak_chinese(qtbot, open_form, chinese
 
 
 @SQLITE
+def test_an_empty_request_says_everything_missing_at_once(qtbot, open_form):
+    form = open_form()
+    press(qtbot, Qt.Key_S)  # a request: a ticket needs a phone, a description, a category
+    assert error_of(form, "phone") == "the caller's phone number is required"
+    assert error_of(form, "description") == "this field cannot be empty"
+    assert error_of(form, "category") == "choose one"
+    assert form.phone.hasFocus()  # the first of them
+    assert form.result_label.text() == "Not saved: correct the marked fields."
+    assert Call.select().count() == 0
+
+
+@SQLITE
 def test_a_ticket_needs_a_category_and_an_unknown_entry_is_named(qtbot, open_form):
     form = open_form()
     type_and_tab(qtbot, "13812345678")
@@ -239,6 +251,10 @@ def test_leaving_the_phone_field_shows_a_repeat_callers_history(qtbot, open_form
         "Awaiting dispatch",
         "西安某物流有限公司",
     ]
+    assert form.caller_name.text() == "王师傅"  # the name given last time, to confirm
+    with qtbot.waitSignal(form.open_ticket) as opened:
+        form.history.tickets_list.itemActivated.emit(ticket_row, 0)
+    assert opened.args == [earlier.ticket_id]
 
 
 @SQLITE
