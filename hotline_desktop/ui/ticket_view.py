@@ -400,7 +400,7 @@ class TicketView(QWidget):
                     f"{label(e.from_status)} → {label(e.to_status)}"
                     if e.from_status and e.from_status != e.to_status
                     else label(e.to_status),
-                    e.note,
+                    self._note(e),
                 ]
                 for e in d.timeline
             ],
@@ -468,6 +468,13 @@ class TicketView(QWidget):
         )
         for tab, (title, rows) in enumerate(titles):
             self.tabs.setTabText(tab, title.replace("%1", str(len(rows))))
+
+    def _note(self, entry) -> str:
+        """The step's note, after the units it sent the ticket to: who has it now is what
+        one reads the timeline for."""
+        assigned = entry.details.get("assigned")
+        units = self._value(assigned[1]) if assigned else ""
+        return " ".join(part for part in (units, entry.note) if part)
 
     def _changes(self, details) -> str:
         """What a step changed, for the timeline's tooltip: one line a field."""

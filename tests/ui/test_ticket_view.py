@@ -88,6 +88,7 @@ def test_the_buttons_are_the_steps_the_signed_in_user_may_take(
     assert list(handler.step_buttons) == [Step.SIGN, Step.RETURN]
     assert handler.time_label.text() == "Sign within 1 h 0 min"
     assert handler.timeline.item(1, 3).text() == "Awaiting dispatch → Dispatched"
+    assert handler.timeline.item(1, 4).text() == "Xi'an Federation of Trade Unions (Lead)"
     assert open_view(staff.agent, ticket).step_buttons == {}
 
 
