@@ -207,7 +207,9 @@ def run_step(
         }
         ticket = locked[ticket_id]
         if ticket is None:
-            raise NotFound(f"there is no ticket with id {ticket_id}")
+            raise NotFound(
+                said(QT_TRANSLATE_NOOP("Messages", "there is no ticket with id {id}"), id=ticket_id)
+            )
         if expected_version is not None and ticket.version != expected_version:
             raise _concurrent(ticket)
         run = StepRun(env, actor, ticket, locked)
@@ -276,7 +278,12 @@ def active_unit(env: Environment, key: int | str, field: str) -> UnitInfo:
 def unit_of_kind(env: Environment, kind: UnitKind) -> UnitInfo:
     units = env.reference.units_of_kind(kind.value)
     if not units:
-        raise NotFound(f"the org tree has no {kind.en.lower()}; an admin must add one")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("Messages", "the org tree has no {kind}; an admin must add one"),
+                kind=kind,
+            )
+        )
     return units[0]
 
 

@@ -17,6 +17,7 @@ from decimal import Decimal
 from peewee import JOIN
 
 from ..domain.errors import NotFound
+from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
@@ -205,11 +206,15 @@ def load_ticket_detail(env: Environment, actor: Actor, ticket_id: int) -> Ticket
         .first()
     )
     if row is None:
-        raise NotFound(f"there is no ticket with id {ticket_id}")
+        raise NotFound(
+            said(QT_TRANSLATE_NOOP("Messages", "there is no ticket with id {id}"), id=ticket_id)
+        )
     assignments = env.sql.where_equal(Assignment, "ticket_id", ticket_id)
     if not _may_open(env, actor, row, assignments):
         # Said as "not found": a unit must not learn which tickets exist elsewhere.
-        raise NotFound(f"there is no ticket with id {ticket_id}")
+        raise NotFound(
+            said(QT_TRANSLATE_NOOP("Messages", "there is no ticket with id {id}"), id=ticket_id)
+        )
     events = env.sql.where_equal(TicketEvent, "ticket_id", ticket_id)
     instructions = env.sql.where_equal(Instruction, "ticket_id", ticket_id)
     payments = env.sql.where_equal(Payment, "ticket_id", ticket_id)

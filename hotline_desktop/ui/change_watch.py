@@ -64,7 +64,7 @@ class ChangeWatch(QObject):
         self._stop.set()
         if self._listener is not None:
             self._listener.join()
-        self._tasks.wait()
+        self._tasks.close()
 
     def _listen(self) -> None:
         while not self._stop.is_set():

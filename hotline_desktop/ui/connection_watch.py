@@ -35,7 +35,7 @@ class ConnectionWatch(QObject):
     def stop(self) -> None:
         """Stop probing and wait for a probe under way: it uses the database being closed."""
         self._timer.stop()
-        self._tasks.wait()
+        self._tasks.close()
 
     def probe(self) -> None:
         if self._busy:

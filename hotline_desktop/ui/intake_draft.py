@@ -11,8 +11,9 @@ import json
 import logging
 import os
 import tempfile
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ AUTOSAVE_DELAY_MS = 1000
 class Draft:
     saved_at: datetime
     fields: dict
+    path: Path  # the file it lies in
 
 
 class DraftStore(QObject):
@@ -83,28 +85,38 @@ class DraftStore(QObject):
             raise
         _sync_folder(self.path.parent)
 
-    @property
-    def offered_path(self) -> Path:
-        return self.path.with_name(f"{self.path.stem}.offered{self.path.suffix}")
-
-    def set_aside(self) -> None:
-        """Keep the draft being offered in a file of its own, so that the agent's new
-        typing can be saved as the draft meanwhile: neither is lost in a crash."""
-        if self.path.exists():
-            os.replace(self.path, self.offered_path)
-
-    def forget_offered(self) -> None:
-        self.offered_path.unlink(missing_ok=True)
+    def waiting(self) -> list[Draft]:
+        """Every draft left on disk, newest first: the call being typed when the app
+        stopped, and any set aside while it was offered back."""
+        folder, stem = self.path.parent, self.path.stem
+        paths = [self.path, *folder.glob(f"{stem}.offered-*{self.path.suffix}")]
+        drafts = [draft for path in paths if (draft := self._read(path))]
+        return sorted(drafts, key=lambda draft: draft.saved_at, reverse=True)
 
     def load(self) -> Draft | None:
-        """The draft left on disk (else one set aside while it was offered), None when
-        there is none or it cannot be read."""
-        return self._read(self.path) or self._read(self.offered_path)
+        """The newest draft left on disk, None when there is none."""
+        drafts = self.waiting()
+        return drafts[0] if drafts else None
+
+    def set_aside(self, draft: Draft) -> Draft:
+        """Move a draft being offered out of the way of the agent's new typing, whose
+        own draft is saved meanwhile: neither is lost in a crash."""
+        if draft.path != self.path:
+            return draft
+        aside = self.path.with_name(
+            f"{self.path.stem}.offered-{uuid.uuid4().hex}{self.path.suffix}"
+        )
+        os.replace(self.path, aside)
+        return replace(draft, path=aside)
+
+    def forget(self, draft: Draft) -> None:
+        """The agent restored or discarded the draft: its file goes."""
+        draft.path.unlink(missing_ok=True)
 
     def _read(self, path: Path) -> Draft | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            draft = Draft(datetime.fromisoformat(data["saved_at"]), dict(data["fields"]))
+            draft = Draft(datetime.fromisoformat(data["saved_at"]), dict(data["fields"]), path)
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -47,6 +47,7 @@ from ..services.intake import CallInput, IntakeResult, log_call
 from ..services.intake_choices import IntakeChoices, intake_choices
 from .intake_draft import Draft, DraftStore
 from .phrases import in_language
+from .queue_model import TICKET_ID_ROLE
 from .styles import ERROR_STYLE, SUCCESS_STYLE, WARNING_COLOUR
 from .tasks import TaskRunner
 
@@ -55,7 +56,6 @@ BAR_STYLE = "QFrame#draft_bar { background: #fff8e1; border: 1px solid #ffb300; 
 # Past the service's limit, so that a mistyped headcount is explained rather than refused.
 HEADCOUNT_TYPED_MAX = validation.MAX_HEADCOUNT * 10
 TIME = "%Y-%m-%d %H:%M"
-TICKET_ID_ROLE = Qt.UserRole + 1
 
 # What a fresh form holds; a draft equal to it is no draft.
 BLANK = {
@@ -151,7 +151,7 @@ class IntakeForm(QWidget):
         self._saving = False
         self._quiet = False  # filling the fields by program: not an edit
         self._offer_pending = False  # an old draft waits for Restore or Discard
-        self._offer_set_aside = False  # ... kept in a file of its own while the agent types
+        self._waiting_drafts: list[Draft] = []  # left on disk, offered one after another
         self._draft: Draft | None = None
         self._saved_values: dict | None = None
         self._history_phone: str | None = None
@@ -267,6 +267,7 @@ class IntakeForm(QWidget):
         self.draft_bar.setStyleSheet(BAR_STYLE)
         self.draft_label = QLabel(self.draft_bar)
         self.draft_label.setWordWrap(True)
+        self.draft_label.setTextFormat(Qt.PlainText)  # it quotes what the caller said
         self.restore_button = QPushButton(self.tr("&Restore"), self.draft_bar)
         self.discard_button = QPushButton(self.tr("Di&scard"), self.draft_bar)
         self.restore_button.clicked.connect(self.restore_draft)
@@ -483,10 +484,9 @@ class IntakeForm(QWidget):
         if self._quiet:
             return
         self.result_label.clear()
-        if self._offer_pending and not self._offer_set_aside:
+        if self._offer_pending:
             # The draft still offered moves to a file of its own; this typing is saved too.
-            self.drafts.set_aside()
-            self._offer_set_aside = True
+            self._draft = self.drafts.set_aside(self._draft)
         self.drafts.changed(self._draft_fields)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -598,7 +598,7 @@ class IntakeForm(QWidget):
         if history.phone != self._history_phone:
             return  # the answer for a number typed before
         self.history.show_history(history)
-        if history.name and not self.caller_name.text().strip():
+        if history.name and not self.caller_name.text().strip() and not self._saving:
             # The name the caller gave last time, for the agent to confirm, not to retype.
             self.caller_name.setText(history.name)
 
@@ -701,15 +701,20 @@ class IntakeForm(QWidget):
     # ------------------------------------------------------------------ the draft
 
     def _offer_draft(self) -> None:
-        draft = self.drafts.load()
-        if draft is None:
+        self._waiting_drafts = self.drafts.waiting()
+        self._offer_next()
+
+    def _offer_next(self) -> None:
+        if not self._waiting_drafts:
             return
+        draft = self._waiting_drafts.pop(0)
         self._offer_pending = True
         self._draft = draft
         fields = draft.fields
         caller = " ".join(str(fields.get(key) or "") for key in ("phone", "caller_name")).strip()
-        text = self.tr("A draft from %1 was not saved: %2").replace("%2", caller or "—")
-        self.draft_label.setText(text.replace("%1", draft.saved_at.strftime(TIME)))
+        text = self.tr("A draft from %1 was not saved: %2")
+        text = text.replace("%1", draft.saved_at.strftime(TIME)).replace("%2", caller or "—")
+        self.draft_label.setText(text)
         # Restoring fills the lists: it waits for them.
         self.restore_button.setEnabled(self._ready)
         self.draft_bar.show()
@@ -720,7 +725,8 @@ class IntakeForm(QWidget):
         if self._draft_fields() and not self._confirm_replace():
             return
         self.fill(self._draft.fields)
-        self._end_offer()
+        # Still the file being typed into: it stays, and holds the restored call.
+        self._end_offer(forget=self._draft.path != self.drafts.path)
         self.drafts.changed(self._draft_fields)  # the restored call is the draft now
         self._load_history()
 
@@ -735,17 +741,16 @@ class IntakeForm(QWidget):
     def discard_draft(self) -> None:
         if not self._offer_pending:
             return
-        if not self._offer_set_aside:
-            self.drafts.clear()
         self._end_offer()
 
-    def _end_offer(self) -> None:
+    def _end_offer(self, forget: bool = True) -> None:
+        if forget:
+            self.drafts.forget(self._draft)
         self._offer_pending = False
-        self._offer_set_aside = False
         self._draft = None
-        self.drafts.forget_offered()
         self.draft_bar.hide()
         self.phone.setFocus(Qt.OtherFocusReason)
+        self._offer_next()  # an older one, set aside after an earlier crash
 
     def hideEvent(self, event) -> None:
         # Closing the window (or switching away) writes what the timer still holds.

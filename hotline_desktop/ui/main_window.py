@@ -189,6 +189,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.watch.stop()
         self.changes.stop()
-        self.tasks.wait()
+        self.tasks.close()
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

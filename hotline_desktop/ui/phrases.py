@@ -23,3 +23,10 @@ def _chinese(value):
     if isinstance(value, tuple | list | frozenset):
         return "、".join(str(_chinese(item)) for item in value)
     return value
+
+
+def explained(error: Exception, chinese: bool) -> str:
+    """An error's own sentence in the user's language (its first argument, when it is
+    a phrase), else its text as it is."""
+    said = error.args[0] if error.args else None
+    return in_language(said, chinese) if isinstance(said, Phrase) else str(error)

@@ -10,6 +10,7 @@ the dragging pauses.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -98,6 +99,9 @@ class QueueModel(QAbstractTableModel):
         self._generation = 0
         # Bumped at every refresh: of two refreshes in flight, only the later one counts.
         self._refreshes = 0
+        self._applied_refresh = 0  # pages read before this refresh's answer are stale
+        self._refreshing = False
+        self._refresh_again = False
         self._fetch_timer = QTimer(self)
         self._fetch_timer.setSingleShot(True)
         self._fetch_timer.setInterval(FETCH_DELAY_MS)
@@ -274,6 +278,12 @@ class QueueModel(QAbstractTableModel):
                 # The count never came (a lost server): nothing short of starting over helps.
                 self.reset()
             return  # else the load under way reads everything anyway
+        if self._refreshing:
+            # One at a time: on a busy hotline the changes keep coming, and answers that
+            # overtook each other would all be thrown away. One more follows this one.
+            self._refresh_again = True
+            return
+        self._refreshing = True
         self._refreshes += 1
         generation, refresh, queue, order = (
             self._generation,
@@ -298,9 +308,16 @@ class QueueModel(QAbstractTableModel):
 
         self._runner.run(
             read_again,
-            lambda result: self._take_refresh(result, generation, refresh),
-            lambda error: self._failed(error, generation),
+            lambda result: self._refreshed(lambda: self._take_refresh(result, generation, refresh)),
+            lambda error: self._refreshed(lambda: self._failed(error, generation)),
         )
+
+    def _refreshed(self, take: Callable[[], None]) -> None:
+        self._refreshing = False
+        take()
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
 
     def time_passed(self) -> None:
         """Redraw the time left: the deadlines stay, the clock moves."""
@@ -335,21 +352,39 @@ class QueueModel(QAbstractTableModel):
     def _fetch(self, number: int, request: _PageRequest) -> None:
         self._pending.add(number)
         generation, queue, order = self._generation, self._filter, self._order
-        env, actor, read_after = self._env, self._actor, self._refreshes
+        env, actor = self._env, self._actor
+        asked_at, by_place = self._refreshes, request.after is None
         self._runner.run(
             lambda: _read(env, actor, queue, order, request),
-            lambda rows: self._take_page(number, rows, generation, read_after),
+            lambda rows: self._take_page(number, rows, generation, asked_at, by_place),
             lambda error: self._failed(error, generation, number),
         )
 
     def _take_page(
-        self, number: int, rows: list[QueueRow], generation: int, read_after: int
+        self,
+        number: int,
+        rows: list[QueueRow],
+        generation: int,
+        asked_at: int,
+        by_place: bool,
     ) -> None:
         if generation != self._generation:
             return
         self._pending.discard(number)
+        if asked_at < self._applied_refresh:
+            # Read before the last refresh's answer: older than what is shown. Painting
+            # the rows again asks for the page again.
+            first = number * PAGE_SIZE
+            last = min(first + PAGE_SIZE, self._shown) - 1
+            if last >= first:
+                self.dataChanged.emit(
+                    self.index(first, 0), self.index(last, self.columnCount() - 1)
+                )
+            return
         self._pages[number] = rows
-        self._read_after[number] = read_after
+        # A page found from a neighbour's edge row is only as right as that neighbour:
+        # only one found by its place in the list may outlive a refresh.
+        self._read_after[number] = asked_at if by_place else -1
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)
         if number == 0:
@@ -390,8 +425,9 @@ class QueueModel(QAbstractTableModel):
             self.endRemoveRows()
 
     def _take_refresh(self, result, generation: int, refresh: int) -> None:
-        if generation != self._generation or refresh != self._refreshes:
+        if generation != self._generation:
             return
+        self._applied_refresh = refresh
         total, pages = result
         self._total = total
         self._resize(total)

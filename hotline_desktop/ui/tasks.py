@@ -37,6 +37,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(2)
         self._numbers = itertools.count()
         self._waiting: dict[int, tuple[Callable, Callable | None]] = {}
+        self._closed = False
 
     def run(
         self,
@@ -44,6 +45,8 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
+        if self._closed:
+            return  # the window is closing: nothing new may start on its database
         number = next(self._numbers)
         self._waiting[number] = (on_done, on_error)
         if len(self._waiting) == 1:
@@ -58,7 +61,13 @@ class TaskRunner(QObject):
         return bool(self._waiting)
 
     def wait(self) -> None:
-        """Block until every task has finished: before the database closes."""
+        """Block until every task has finished."""
+        self._pool.waitForDone()
+
+    def close(self) -> None:
+        """Before the database closes: wait for the tasks under way and start no more,
+        even those a late answer's callback would ask for."""
+        self._closed = True
         self._pool.waitForDone()
 
     @Slot(int, object)

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 
 import peewee
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -37,6 +37,7 @@ from ..domain.vocabulary import Labelled
 from ..domain.workflow import Actor, Step
 from ..services.environment import Environment
 from ..services.ticket_detail import Name, TicketDetail, load_ticket_detail, ticket_version
+from .phrases import explained
 from .steps import DialogContext, StepDialog, step_dialog
 from .steps.base import step_label
 from .styles import DUE_SOON_STYLE, ERROR_STYLE, OVERDUE_STYLE
@@ -101,6 +102,7 @@ class TicketView(QWidget):
         self.step_buttons: dict[Step, QPushButton] = {}
         self._loading = 0  # the number of the load in flight; a newer one wins
         self._scrolled_for: int | None = None
+        self._changed_meanwhile = False
 
         self.number_label = QLabel(self)
         self.number_label.setObjectName("number")
@@ -325,19 +327,31 @@ class TicketView(QWidget):
     def reload_if_changed(self) -> None:
         """After a change somewhere on the hotline: read the ticket again only if it is
         this one that changed, so that the view does not flicker at every other step."""
-        if self.detail is None or self.is_loading():
+        if self.detail is None:
+            return
+        if self.is_loading():
+            self._changed_meanwhile = True  # the load under way may have read too early
             return
         shown, ticket_id = self.detail.version, self.detail.id
         self.runner.run(
             lambda: ticket_version(ticket_id),
-            lambda version: self.reload() if version != shown else None,
+            lambda version: self._version_read(ticket_id, shown, version),
             lambda _error: None,  # the status bar says when the database is lost
         )
+
+    def _version_read(self, ticket_id: int, shown: int, version: int | None) -> None:
+        # A dialog opened meanwhile keeps the version it was opened on: submitting then
+        # says who changed the ticket, rather than the dialog moving on silently.
+        if self.dialog is None and self.ticket_id == ticket_id and version != shown:
+            self.reload()
 
     def _loaded(self, number: int, detail: TicketDetail) -> None:
         if number != self._loading:
             return  # a newer load is on its way
         self.busy_label.hide()
+        if self._changed_meanwhile:
+            self._changed_meanwhile = False
+            QTimer.singleShot(0, self.reload_if_changed)
         self.message.hide()
         self.detail = detail
         self._show(detail)
@@ -349,7 +363,8 @@ class TicketView(QWidget):
             return
         self.busy_label.hide()
         if isinstance(error, HotlineError):
-            text = self.tr("The ticket cannot be shown: %1").replace("%1", str(error))
+            reason = explained(error, self.chinese)
+            text = self.tr("The ticket cannot be shown: %1").replace("%1", reason)
         elif isinstance(error, peewee.PeeweeException):
             text = self.tr("The database could not be reached: %1").replace("%1", first_line(error))
         else:  # a fault of the program's own: said, and logged for whoever maintains it

@@ -464,8 +464,16 @@
         <translation>当场答复时，请填写向来电人答复的内容</translation>
     </message>
     <message>
+        <source>there is no ticket with id {id}</source>
+        <translation>没有编号为 {id} 的工单记录</translation>
+    </message>
+    <message>
         <source>unknown unit “{unit}”</source>
         <translation>未知单位“{unit}”</translation>
+    </message>
+    <message>
+        <source>the org tree has no {kind}; an admin must add one</source>
+        <translation>组织架构中没有{kind}；请管理员添加</translation>
     </message>
     <message>
         <source>the ticket is held by another unit; a unit acts only on its own tickets</source>

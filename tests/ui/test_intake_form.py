@@ -306,8 +306,13 @@ def test_typing_while_a_draft_is_offered_loses_neither(qtbot, open_form, draft_p
     assert "13900001111" in third.draft_label.text()  # the newest typing first
     press(qtbot, Qt.Key_R, Qt.AltModifier)
     qtbot.waitUntil(lambda: third.values()["phone"] == "13900001111")
-    assert third.drafts.load().fields["phone"] == "13900001111"
-    assert offered["phone"] == "138 1234 5678"
+    # Then the older one, set aside when the agent typed over its offer.
+    assert third.draft_bar.isVisible()
+    assert "138 1234 5678 张师傅" in third.draft_label.text()
+    third.discard_draft()
+    assert not third.draft_bar.isVisible()
+    assert [draft.fields["phone"] for draft in third.drafts.waiting()] == ["13900001111"]
+    assert third.values()["phone"] == "13900001111" and offered["phone"] == "138 1234 5678"
 
 
 @SQLITE

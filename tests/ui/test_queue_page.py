@@ -296,3 +296,25 @@ def test_a_page_read_after_a_refresh_was_asked_for_is_kept(qtbot, env, staff, ca
     model._read_after = {number: model._refreshes for number in saved}
     qtbot.waitUntil(lambda: not model.is_loading() and not window.tasks.is_busy())
     assert model.ticket_id_at(0) is not None
+
+
+@pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
+def test_changes_that_keep_coming_still_show(qtbot, env, staff, calls, ui_settings, monkeypatch):
+    import time
+
+    calls(2)
+    window = open_window(qtbot, env, staff.dispatcher, ui_settings)
+    page = window.queue
+    qtbot.waitUntil(lambda: settled(page) and page.model.rowCount() == 2)
+    real = queue_model.queue_count
+
+    def slow_count(*args):
+        time.sleep(0.2)  # a busy server
+        return real(*args)
+
+    monkeypatch.setattr(queue_model, "queue_count", slow_count)
+    calls(1)
+    for _ in range(6):  # another workstation's changes, faster than the count answers
+        page.refresh()
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)

@@ -31,7 +31,7 @@ from ...domain.workflow import Actor, Step
 from ...services.environment import Environment
 from ...services.ticket_detail import TicketDetail
 from ...services.ticket_steps import StepResult
-from ..phrases import in_language
+from ..phrases import explained, in_language
 from ..styles import ERROR_STYLE
 from ..tasks import TaskRunner, first_line
 
@@ -175,7 +175,8 @@ class StepDialog(QDialog):
             text = self.tr("This step cannot be taken now: %1").replace("%1", reason)
             inform(self, QMessageBox.Warning, text)
         elif isinstance(error, NotFound):
-            inform(self, QMessageBox.Warning, self.tr("Not found: %1").replace("%1", str(error)))
+            reason = explained(error, self.context.chinese)
+            inform(self, QMessageBox.Warning, self.tr("Not found: %1").replace("%1", reason))
         elif isinstance(error, peewee.PeeweeException):
             text = self.tr("The database could not be reached: %1").replace("%1", first_line(error))
             inform(self, QMessageBox.Critical, text)
