@@ -295,6 +295,8 @@ class QueueModel(QAbstractTableModel):
         # the user chose must be found again wherever it has moved.
         wanted = set(list(self._pages)[-REFRESHED_PAGES:])
         wanted.update(index.row() // PAGE_SIZE for index in self.persistentIndexList())
+        # Pages on their way are read again too: the answer will replace them.
+        wanted.update(self._pending)
         env, actor = self._env, self._actor
 
         def read_again() -> tuple[int, dict[int, list[QueueRow]]]:

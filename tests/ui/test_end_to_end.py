@@ -55,7 +55,8 @@ def open_first_ticket(qtbot, window: MainWindow, view: SavedView) -> None:
     queue = window.queue
     queue.show_view(view)
     qtbot.waitUntil(
-        lambda: queue.model.total() == 1 and queue.model.ticket_id_at(0), timeout=10_000
+        lambda: queue.model.total() == 1 and queue.model.ticket_id_at(0) is not None,
+        timeout=10_000,
     )
     queue.table.setFocus()
     queue.table.setCurrentIndex(queue.model.index(0, 0))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import timedelta
 
 import pytest
@@ -283,19 +282,29 @@ def test_a_selected_ticket_that_leaves_the_view_is_no_longer_selected(
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
-def test_a_page_read_after_a_refresh_was_asked_for_is_kept(qtbot, env, staff, calls, ui_settings):
+def test_a_refresh_asked_for_while_the_first_page_is_on_its_way_keeps_it(
+    qtbot, env, staff, calls, ui_settings, monkeypatch
+):
+    import threading
+
     calls(2)
     window = open_window(qtbot, env, staff.dispatcher, ui_settings)
-    model = window.queue.model
-    qtbot.waitUntil(lambda: settled(window.queue) and model.rowCount() == 2)
-    # A refresh asked for while no page is here yet (just after a reset, say) reads the
-    # count alone; the first page arriving meanwhile must survive its answer.
-    saved, model._pages = model._pages, OrderedDict()
-    model.refresh()
-    model._pages = saved
-    model._read_after = {number: model._refreshes for number in saved}
-    qtbot.waitUntil(lambda: not model.is_loading() and not window.tasks.is_busy())
-    assert model.ticket_id_at(0) is not None
+    page, model = window.queue, window.queue.model
+    qtbot.waitUntil(lambda: settled(page) and model.rowCount() == 2)
+    release = threading.Event()
+    real = queue_model.queue_page
+
+    def held_page(*args, **kwargs):
+        release.wait(5)  # the first page is slow; the count has come
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(queue_model, "queue_page", held_page)
+    model.reset()
+    qtbot.waitUntil(lambda: model.total() == 2)
+    model.refresh()  # another workstation's change, before the first page is here
+    release.set()
+    qtbot.waitUntil(lambda: not window.tasks.is_busy())
+    assert model.ticket_id_at(0) is not None  # Enter on the first row opens its ticket
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
