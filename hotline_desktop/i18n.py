@@ -25,10 +25,6 @@ def ts_file(language: str) -> Path:
     return TRANSLATIONS_DIR / f"hotline_desktop_{language}.ts"
 
 
-def qm_file(language: str) -> Path:
-    return ts_file(language).with_suffix(".qm")
-
-
 def _qt_tool(name: str) -> str:
     import PySide6
 

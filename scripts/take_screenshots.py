@@ -4,8 +4,8 @@
 
 Builds a fresh demo database in a temporary folder with a fixed clock, so that the
 pictures change only when the app does, then drives the real windows offscreen in
-Chinese, as a dispatcher sees them. Chinese text needs a CJK font
-(``apt-get install fonts-noto-cjk`` on Debian).
+Chinese (or, with ``--language en``, in English), as a dispatcher sees them. Chinese
+text needs a CJK font (``apt-get install fonts-noto-cjk`` on Debian).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ def wait(app: QApplication, done: Callable[[], bool] = lambda: False, seconds: f
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="hotline-screenshots-"))
@@ -70,11 +71,11 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     if not any("CJK" in family for family in QFontDatabase.families()):
         print("no CJK font installed: Chinese will show as boxes (apt-get install fonts-noto-cjk)")
-    install_translators(app, "zh_CN")
+    install_translators(app, args.language)
     apply_theme(app, dark=False)
     dispatcher = actor_for(User.get(User.username == "dispatcher"))
     window = MainWindow(
-        env, dispatcher, "zh_CN", QSettings(str(folder / "ui.ini"), QSettings.IniFormat)
+        env, dispatcher, args.language, QSettings(str(folder / "ui.ini"), QSettings.IniFormat)
     )
     window.resize(*SIZE)
     window.show()

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peewee import JOIN
-
 from ..domain.vocabulary import UnitKind
-from ..store.models import Category, EmploymentForm, Industry, OrgUnit
-from ..store.reference_cache import tree_order
+from ..store.reference_cache import ReferenceCache, UnitInfo, tree_order
 from .environment import Environment
 
 
@@ -31,39 +28,30 @@ class IntakeChoices:
 
 
 def intake_choices(env: Environment) -> IntakeChoices:
-    """The entries the intake form offers, in the order the reference data gives them."""
+    """The entries the intake form offers, in the reference data's order, from the
+    reference cache every service already reads."""
+    reference = env.reference
     return IntakeChoices(
-        regions=_regions(),
-        categories=_choices(Category, Category.active),
-        industries=_choices(Industry),
-        employment_forms=_choices(EmploymentForm),
+        regions=_regions(reference),
+        categories=_choices(c for c in reference.categories() if c.active),
+        industries=_choices(reference.industries()),
+        employment_forms=_choices(reference.employment_forms()),
     )
 
 
-def _choices(model, *where) -> tuple[Choice, ...]:
-    query = model.select(model.code, model.name_zh, model.name_en).order_by(
-        model.sort_order, model.id
-    )
-    if where:
-        query = query.where(*where)
-    return tuple(Choice(*row) for row in query.tuples())
+def _choices(entries) -> tuple[Choice, ...]:
+    return tuple(Choice(entry.code, entry.name_zh, entry.name_en) for entry in entries)
 
 
-def _regions() -> tuple[Choice, ...]:
-    """A ticket's region is the city federation or the district union where the work is."""
-    parent = OrgUnit.alias()
-    rows = (
-        OrgUnit.select(OrgUnit.code, OrgUnit.name_zh, OrgUnit.name_en, OrgUnit.path)
-        .join(parent, JOIN.LEFT_OUTER, on=OrgUnit.parent == parent.id)
-        .where(
-            OrgUnit.active
-            & (
-                (OrgUnit.kind == UnitKind.CITY.value)
-                | ((OrgUnit.kind == UnitKind.DISTRICT.value) & (parent.kind == UnitKind.CITY.value))
-            )
-        )
-        .tuples()
-    )
-    by_path = {path: Choice(code, zh, en) for code, zh, en, path in rows}
-    # Path order puts each city's districts right under it, whatever order they were added in.
-    return tuple(by_path[path] for path in sorted(by_path, key=tree_order))
+def _regions(reference: ReferenceCache) -> tuple[Choice, ...]:
+    """A ticket's region is the city federation or the district union where the work is:
+    each city followed by its districts, as the org tree reads."""
+    cities = {unit.id for unit in reference.units_of_kind(UnitKind.CITY.value)}
+
+    def is_region(unit: UnitInfo) -> bool:
+        if unit.id in cities:
+            return True
+        above = tree_order(unit.path)[-2:-1]  # the parent's id, from the unit's path
+        return unit.kind == UnitKind.DISTRICT.value and bool(above) and above[0] in cities
+
+    return _choices(unit for unit in reference.units_in_tree_order() if is_region(unit))

@@ -127,9 +127,6 @@ class StepRun:
     def facts(self) -> TicketFacts:
         return ticket_facts(self.env, self.ticket, self.assignments)
 
-    def _co_units(self, state: AssignmentState) -> frozenset[int]:
-        return frozenset(a.unit_id for a in self.co_assignments(state))
-
     @cached_property
     def limits(self) -> TicketLimits:
         t = self.ticket

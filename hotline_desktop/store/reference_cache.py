@@ -27,10 +27,13 @@ class NamedInfo:
     code: str
     name_zh: str
     name_en: str
+    active: bool = True  # a retired category stays for old tickets, not for new calls
 
 
 def _named(model) -> dict[int, NamedInfo]:
-    fields = (model.id, model.code, model.name_zh, model.name_en)
+    fields = [model.id, model.code, model.name_zh, model.name_en]
+    if "active" in model._meta.fields:
+        fields.append(model.active)
     rows = model.select(*fields).order_by(model.sort_order, model.id)
     return {row[0]: NamedInfo(*row) for row in rows.tuples()}
 

@@ -126,12 +126,6 @@ class UnitTree(QWidget):
         bold.setBold(True)
         self._lead.setFont(bold)  # emits itemChanged, hence changed
 
-    def select_lead(self, unit_id: int) -> None:
-        self._make_lead(self.proxy.mapFromSource(self._items[unit_id].index()))
-
-    def set_co_handling(self, unit_id: int, ticked: bool = True) -> None:
-        self._items[unit_id].setCheckState(Qt.Checked if ticked else Qt.Unchecked)
-
     def lead_unit(self) -> QStandardItem | None:
         return self._lead
 
