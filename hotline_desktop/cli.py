@@ -6,6 +6,8 @@
     hotline-desktop figures [--from DATE] [--to DATE]
     hotline-desktop search 欠薪
     hotline-desktop benchmark --tickets 1000000
+    hotline-desktop assistant-eval --show-misses
+    hotline-desktop benchmark-alerts sqlite:///million.db postgresql://…/million
 
 Every failure prints one line on standard error and exits non-zero.
 """
@@ -121,6 +123,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     gui_bench.add_argument("--user", default="dispatcher", help="whose queue (a demo user)")
     gui_bench.add_argument("--runs", type=_positive, default=7)
+
+    alert_bench = commands.add_parser(
+        "benchmark-alerts",
+        help="measure the risk rules at intake, with the repeat look-ups, on loaded databases",
+    )
+    alert_bench.add_argument(
+        "urls", nargs="+", metavar="URL", help="databases filled with “demo --tickets 1000000”"
+    )
+    alert_bench.add_argument("--runs", type=_positive, default=1000, help="calls evaluated")
+
+    assistant = commands.add_parser(
+        "assistant-eval",
+        help="precision and recall of the intake assistant on labelled descriptions",
+    )
+    assistant.add_argument(
+        "--labelled", metavar="PATH", default=None, help="a JSON Lines file of labelled calls"
+    )
+    assistant.add_argument(
+        "--show-misses", action="store_true", help="list the descriptions it gets wrong"
+    )
     return parser
 
 
@@ -279,6 +301,30 @@ def _benchmark_gui(args) -> int:
     return run_gui_benchmark(args.urls, args.user, args.runs)
 
 
+def _benchmark_alerts(args) -> int:
+    from .alert_benchmark import run_alert_benchmark
+
+    return run_alert_benchmark(args.urls, args.runs)
+
+
+def _assistant_eval(args) -> int:
+    from pathlib import Path
+
+    from .assistant_eval import DEFAULT_LABELLED, default_rules, evaluate_assistant, render_report
+    from .domain.intake_assistant import CategoryHints
+
+    path = Path(args.labelled) if args.labelled else DEFAULT_LABELLED
+    if not path.is_file():
+        raise HotlineError(f"no labelled descriptions at {path}")
+    try:
+        hints = CategoryHints.load()
+    except ValueError as error:  # the shipped keyword file was edited into a broken one
+        raise HotlineError(str(error)) from None
+    report = evaluate_assistant(path, default_rules(), hints)
+    print(render_report(report, show_misses=args.show_misses))
+    return 0
+
+
 _COMMANDS = {
     "init": _init,
     "create-user": _create_user,
@@ -287,6 +333,8 @@ _COMMANDS = {
     "search": _search,
     "benchmark": _benchmark,
     "benchmark-gui": _benchmark_gui,
+    "benchmark-alerts": _benchmark_alerts,
+    "assistant-eval": _assistant_eval,
 }
 
 

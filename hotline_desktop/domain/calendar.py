@@ -79,6 +79,21 @@ class WorkingCalendar:
             elapsed += 1
         return elapsed
 
+    def working_time_between(self, start: datetime, end: datetime) -> timedelta:
+        """The time between two moments that falls on working days: a deadline the day
+        after a week's holiday is hours away in working time, not a week."""
+        if end <= start:
+            return timedelta(0)
+        total = timedelta(0)
+        day = start.date()
+        while day <= end.date():
+            if self.is_workday(day):
+                begin = max(start, datetime.combine(day, time.min))
+                finish = min(end, datetime.combine(day + _ONE_DAY, time.min))
+                total += finish - begin
+            day += _ONE_DAY
+        return total
+
     def _nth_workday_after(self, day: date, n: int) -> date:
         key = (day, n)
         found = self._workday_after.get(key)

@@ -1,28 +1,28 @@
 """What a queue row shows at a glance: the deadline that matters now, and marks for what
 needs care.
 
-The marks are read from the ticket's own fields. The 1155 risk rules (危 众 多 大 隐), with
-thresholds an admin edits, come with the alerts; until then the thresholds are the working
-reading in DOMAIN.md.
+The marks are read from the ticket's own fields; the 1155 warning items (危 众 多 大 隐) are
+those the risk rules flagged the ticket with (``services.alert_raising``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from enum import Enum
 
+from .risk_rules import RiskKind
 from .vocabulary import Labelled, TicketStatus, Urgency
-
-MANY_WORKERS = 10
-LARGE_AMOUNT = Decimal("500000")
 
 
 class Mark(Labelled):
     URGENT = "urgent", "急", "Urgent"
-    MANY_WORKERS = "many_workers", "众", "Many workers"
-    LARGE_AMOUNT = "large_amount", "大", "Large amount"
+    DANGER = "danger", "危", "Danger"
+    MASS = "mass", "众", "Many workers"
+    REPEATED = "repeated", "多", "Repeated reports"
+    LARGE = "large", "大", "Large sum or impact"
+    HIDDEN = "hidden", "隐", "Hidden risk"
+    REMINDED = "reminded", "催", "Reminded"
     RETURNED = "returned", "退", "Returned before"
     REOPENED = "reopened", "重", "Reopened"
     EXTENSION = "extension", "延", "Extension requested"
@@ -60,8 +60,8 @@ class Deadline(Enum):
 @dataclass(frozen=True, slots=True)
 class MarkFacts:
     urgency: str
-    headcount: int
-    amount: Decimal | None
+    risk_marks: str  # RiskKind values joined by commas
+    reminder_count: int
     return_count: int
     reopen_count: int
     extension_pending: bool
@@ -71,10 +71,10 @@ def marks_for(facts: MarkFacts) -> tuple[Mark, ...]:
     found = []
     if facts.urgency == Urgency.URGENT:
         found.append(Mark.URGENT)
-    if facts.headcount >= MANY_WORKERS:
-        found.append(Mark.MANY_WORKERS)
-    if facts.amount is not None and facts.amount >= LARGE_AMOUNT:
-        found.append(Mark.LARGE_AMOUNT)
+    flagged = set(facts.risk_marks.split(",")) if facts.risk_marks else set()
+    found.extend(Mark(kind.value) for kind in RiskKind if kind.value in flagged)
+    if facts.reminder_count:
+        found.append(Mark.REMINDED)
     if facts.return_count:
         found.append(Mark.RETURNED)
     if facts.reopen_count:

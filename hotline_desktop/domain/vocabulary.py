@@ -114,4 +114,5 @@ class AssignmentState(Labelled):
     DELEGATED = "delegated", "已下派", "Dispatched further down"
     REPORTED = "reported", "已反馈", "Result reported"
     RETURNED = "returned", "已退回", "Returned"
+    WITHDRAWN = "withdrawn", "已收回提级", "Withdrawn on escalation"
     COMPLETED = "completed", "已办结", "Completed"

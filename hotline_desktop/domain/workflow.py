@@ -48,6 +48,10 @@ class Step(Labelled):
     REOPEN = "reopen", "重办", "reopen"
     MERGE = "merge", "合并", "merge into another ticket"
     ARCHIVE = "archive", "归档", "archive"
+    REMIND = "remind", "催办", "send a reminder"
+    ESCALATE = "escalate", "提级", "escalate to the office"
+    # Not a user's step: the 1155 rules marking the ticket with a warning item.
+    RISK_ALERT = "risk_alert", "风险预警", "flag a risk"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,7 @@ class TicketFacts:
     due_at: datetime | None = None
     extension_pending: bool = False
     satisfaction: Satisfaction | None = None
+    handled_in_office: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +309,18 @@ def _after_sign(t: TicketFacts, a: Actor) -> TicketStatus:
     return S.IN_PROGRESS if t.holder_unit_id == a.unit_id else t.status
 
 
+def _held_by_a_unit(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
+    if t.holder_unit_id is None:
+        return said(QT_TRANSLATE_NOOP("Messages", "no unit holds the ticket to remind"))
+    return None
+
+
+def _not_in_office(t: TicketFacts, _a: Actor, _c: StepContext) -> str | None:
+    if t.handled_in_office:
+        return said(QT_TRANSLATE_NOOP("Messages", "the office handles the ticket already"))
+    return None
+
+
 _WORKING = (S.DISPATCHED, S.IN_PROGRESS)
 _CENTRE = (Role.DISPATCHER, Role.SUPERVISOR)
 
@@ -371,6 +388,8 @@ RULES: dict[Step, Rule] = {
         Rule(Step.REOPEN, (S.CALLED_BACK,), _CENTRE, S.NEW, (_unsatisfied,)),
         Rule(Step.MERGE, (S.NEW, *_WORKING), (Role.DISPATCHER,), S.MERGED, (_valid_master,)),
         Rule(Step.ARCHIVE, (S.CALLED_BACK,), _CENTRE, S.ARCHIVED, (_not_unsatisfied,)),
+        Rule(Step.REMIND, _WORKING, _CENTRE, None, (_held_by_a_unit,)),
+        Rule(Step.ESCALATE, (S.NEW, *_WORKING), _CENTRE, S.IN_PROGRESS, (_not_in_office,)),
     )
 }
 
@@ -409,11 +428,15 @@ def available_steps(ticket: TicketFacts, actor: Actor, now: datetime) -> list[St
     """
     context = StepContext(now=now)
     waiting_for_input = {_target_below_holder, _valid_master, _both_consent}
-    return [
+    steps = [
         step
         for step, rule in RULES.items()
         if _refusal(rule, ticket, actor, context, skip=waiting_for_input) is None
     ]
+    if Step.HANDLE_IN_OFFICE in steps:
+        # On a ticket nobody holds yet, escalating is handling it in office: one button.
+        steps.remove(Step.ESCALATE)
+    return steps
 
 
 def _refusal(

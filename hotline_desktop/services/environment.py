@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from ..domain.calendar import WorkingCalendar
+from ..domain.risk_rules import RiskRules
 from ..domain.time_limits import TimeLimitPolicy
 from ..reference_data import REFERENCE_DIR
 from ..store.change_feed import announce_change
@@ -48,6 +49,8 @@ class Environment:
     clock: Callable[[], datetime] = field(default=hotline_now)
     sql: Statements = field(init=False)
     reference: ReferenceCache = field(init=False, default_factory=ReferenceCache)
+    # The risk rules last read, kept until an admin saves a newer version (rule_versions).
+    risk_rules: RiskRules | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.sql = Statements(self.db)

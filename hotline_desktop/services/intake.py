@@ -12,6 +12,7 @@ from ..domain import validation
 from ..domain.employers import employer_key
 from ..domain.errors import InvalidInput
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
+from ..domain.risk_rules import RiskKind
 from ..domain.vocabulary import CallKind, Channel, TicketOrigin, TicketStatus, Urgency
 from ..domain.workflow import Actor, Step, authorize_intake
 from ..store.models import (
@@ -23,6 +24,7 @@ from ..store.models import (
     TicketSequence,
 )
 from ..store.search import document
+from .alert_raising import raise_alerts
 from .environment import Environment
 
 
@@ -46,6 +48,10 @@ class CallInput:
     origin: TicketOrigin | str = TicketOrigin.PROVINCE
     complex_case: bool = False
     answer: str = ""
+    # The agent's verdict on the assistant's warning items (RiskKind values): those the
+    # agent adds by judgement, and those the agent overrides.
+    risks_added: frozenset[str] = frozenset()
+    risks_dismissed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class _Checked:
     origin: TicketOrigin
     headcount: int
     amount: Decimal | None
+    risks_added: tuple[RiskKind, ...]
+    risks_dismissed: tuple[RiskKind, ...]
 
 
 def _code(lookup, code: str, field_name: str, *, required: bool = False) -> int | None:
@@ -106,7 +114,14 @@ def check_call(data: CallInput) -> _Checked:
         origin=validation.choice(TicketOrigin, data.origin, "origin"),
         headcount=validation.headcount(data.headcount),
         amount=validation.amount(data.amount, "amount involved"),
+        risks_added=_risk_kinds(data.risks_added),
+        risks_dismissed=_risk_kinds(data.risks_dismissed),
     )
+
+
+def _risk_kinds(values) -> tuple[RiskKind, ...]:
+    kinds = {validation.choice(RiskKind, value, "warning item") for value in values}
+    return tuple(kind for kind in RiskKind if kind in kinds)
 
 
 def log_call(
@@ -166,6 +181,7 @@ def log_call(
             channel=checked.channel.value,
             origin=checked.origin.value,
             complex_case=bool(data.complex_case),
+            risk_dismissed=",".join(kind.value for kind in checked.risks_dismissed),
             status=TicketStatus.NEW.value,
             created_at=now,
             created_by=actor.user_id,
@@ -192,6 +208,7 @@ def log_call(
                 )
             ]
         )
+        raise_alerts(env, ticket, actor.user_id, added=checked.risks_added)
     return IntakeResult(call.id, ticket.id, ticket.number, ticket.version)
 
 

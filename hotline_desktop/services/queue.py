@@ -102,8 +102,8 @@ class QueueRow(NamedTuple):
     due_value: object
     callback_due_value: object
     urgency: str
-    headcount: int
-    amount_value: int | None
+    risk_marks: str
+    reminder_count: int
     return_count: int
     reopen_count: int
     extension_pending: bool
@@ -144,12 +144,11 @@ class QueueRow(NamedTuple):
 
     @property
     def marks(self) -> tuple[Mark, ...]:
-        amount = Ticket.amount_involved.python_value(self.amount_value)
         return marks_for(
             MarkFacts(
                 self.urgency,
-                self.headcount,
-                amount,
+                self.risk_marks,
+                self.reminder_count,
                 self.return_count,
                 self.reopen_count,
                 bool(self.extension_pending),
@@ -194,8 +193,8 @@ _ROW_FIELDS = (
     Ticket.due_at,
     Ticket.callback_due_at,
     Ticket.urgency,
-    Ticket.headcount,
-    Ticket.amount_involved,
+    Ticket.risk_marks,
+    Ticket.reminder_count,
     Ticket.return_count,
     Ticket.reopen_count,
     Ticket.extension_pending,

@@ -17,6 +17,7 @@ from ..domain.time_limits import TicketLimits
 from ..domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
+    HandlingMethod,
     Satisfaction,
     TicketOrigin,
     TicketStatus,
@@ -26,6 +27,7 @@ from ..domain.vocabulary import (
 from ..domain.workflow import Actor, Step, StepContext, TicketFacts, authorize
 from ..store.models import Assignment, Ticket, TicketEvent, User
 from ..store.reference_cache import UnitInfo
+from .alert_raising import raise_alerts
 from .environment import Environment
 
 ACTIVE = (AssignmentState.DISPATCHED.value, AssignmentState.SIGNED.value)
@@ -42,6 +44,7 @@ _TRACKED = (
     "recovered_total",
     "merged_into",
     "extension_pending",
+    "reminder_count",
 )
 
 
@@ -84,6 +87,7 @@ def ticket_facts(env: Environment, ticket: Ticket, assignments: list[Assignment]
         due_at=ticket.due_at,
         extension_pending=ticket.extension_pending,
         satisfaction=Satisfaction(ticket.satisfaction) if ticket.satisfaction else None,
+        handled_in_office=ticket.handling == HandlingMethod.OFFICE.value,
     )
 
 
@@ -245,6 +249,9 @@ def run_step(
             note=note,
             details=json.dumps(changed, ensure_ascii=False) if changed else "",
         )
+        # The rules look again at every change: rules edited since, or reports about
+        # the same employer made since, may flag the ticket now.
+        raise_alerts(env, ticket, actor.user_id)
     return StepResult(ticket.id, ticket.number, TicketStatus(ticket.status), ticket.version)
 
 

@@ -18,6 +18,7 @@ from peewee import JOIN
 
 from ..domain.errors import NotFound
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
+from ..domain.risk_rules import RiskKind, RiskRule
 from ..domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
@@ -174,6 +175,8 @@ class TicketDetail:
     archived_at: datetime | None
     merged_into: str | None  # the master ticket's number
     extension_pending: bool
+    risk_marks: tuple[RiskKind, ...]
+    reminder_count: int
     return_count: int
     reopen_count: int
     version: int
@@ -274,6 +277,8 @@ def load_ticket_detail(env: Environment, actor: Actor, ticket_id: int) -> Ticket
         archived_at=row.archived_at,
         merged_into=row.master.number if row.merged_into_id else None,
         extension_pending=row.extension_pending,
+        risk_marks=_risk_kinds(row.risk_marks),
+        reminder_count=row.reminder_count,
         return_count=row.return_count,
         reopen_count=row.reopen_count,
         version=row.version,
@@ -350,10 +355,16 @@ def load_ticket_detail(env: Environment, actor: Actor, ticket_id: int) -> Ticket
     )
 
 
+def _risk_kinds(stored: str) -> tuple[RiskKind, ...]:
+    return tuple(RiskKind(value) for value in (stored or "").split(",") if value)
+
+
 _LABELLED_FIELDS = {
     "status": TicketStatus,
     "handling": HandlingMethod,
     "satisfaction": Satisfaction,
+    "risk_marks": _risk_kinds,
+    "rule": RiskRule,
 }
 
 

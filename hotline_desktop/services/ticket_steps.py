@@ -30,6 +30,7 @@ from ..store.models import (
     Instruction,
     Mediation,
     Payment,
+    Reminder,
     Ticket,
 )
 from ..store.reference_cache import UnitInfo
@@ -617,3 +618,41 @@ def archive(
         return note
 
     return run_step(env, actor, ticket_id, Step.ARCHIVE, apply, expected_version=expected_version)
+
+
+def remind(
+    env: Environment, actor: Actor, ticket_id: int, note: str = "", *, expected_version=None
+) -> StepResult:
+    """催办: press the unit that holds the ticket; its queue shows the reminder."""
+    note = checked_note(note)
+
+    def apply(run: StepRun) -> str:
+        env.sql.insert(
+            Reminder,
+            ticket=run.ticket.id,
+            unit=run.ticket.holder_unit_id,
+            sent_by=run.actor.user_id,
+            sent_at=run.now,
+            note=note,
+        )
+        run.ticket.reminder_count += 1
+        return note
+
+    return run_step(env, actor, ticket_id, Step.REMIND, apply, expected_version=expected_version)
+
+
+def escalate(
+    env: Environment, actor: Actor, ticket_id: int, note: str = "", *, expected_version=None
+) -> StepResult:
+    """提级: a risky ticket leaves the unit that has it, and the office handles it itself."""
+    note = checked_note(note)
+
+    def apply(run: StepRun) -> str:
+        withdrawn = (*ACTIVE, AssignmentState.DELEGATED.value)
+        for active in [a for a in run.assignments if a.state in withdrawn]:
+            run.finish(active, AssignmentState.WITHDRAWN)
+        _withdraw_extension(run, "the ticket was escalated to the office")
+        _hand_over(run, unit_of_kind(env, UnitKind.OFFICE), HandlingMethod.OFFICE)
+        return note
+
+    return run_step(env, actor, ticket_id, Step.ESCALATE, apply, expected_version=expected_version)

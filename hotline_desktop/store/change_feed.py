@@ -1,9 +1,10 @@
-"""How one workstation learns that another has changed tickets.
+"""How one workstation learns that another has changed tickets or alerts.
 
-Every change of a ticket appends to its history, so the newest history id is a
-change counter any engine answers from its primary key: the cheap check SQLite and
-MySQL workstations poll. PostgreSQL pushes instead: each write transaction ends with
-a NOTIFY, delivered to every listening workstation when it commits.
+Every change of a ticket appends to its history, and every change of an alert to the
+alert's, so the two newest history ids are a change counter any engine answers from
+its primary keys: the cheap check SQLite and MySQL workstations poll. PostgreSQL pushes
+instead: each write transaction ends with a NOTIFY, delivered to every listening
+workstation when it commits.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ CHANNEL = "hotline_changes"
 _WAKE_SECONDS = 0.5
 
 
-def latest_change(db: peewee.Database) -> int:
-    return db.execute_sql("SELECT max(id) FROM ticket_event").fetchone()[0] or 0
+def latest_change(db: peewee.Database) -> tuple[int, int]:
+    row = db.execute_sql(
+        "SELECT (SELECT max(id) FROM ticket_event), (SELECT max(id) FROM alert_event)"
+    ).fetchone()
+    return row[0] or 0, row[1] or 0
 
 
 def announce_change(db: peewee.Database) -> None:

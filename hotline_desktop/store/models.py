@@ -20,6 +20,7 @@ from peewee import (
     BigIntegerField,
     BooleanField,
     CharField,
+    CompositeKey,
     DatabaseProxy,
     DateField,
     DateTimeField,
@@ -213,6 +214,11 @@ class Ticket(BaseModel):
     archived_at = DateTimeField(null=True)
     merged_into = ForeignKeyField("self", null=True, on_delete="RESTRICT", backref="duplicates")
     extension_pending = bool_column()
+    # The 1155 warning items the ticket carries, as RiskKind values joined by commas.
+    risk_marks = str_column(64)
+    # Warning items the agent overrode at intake: the rules do not raise them again.
+    risk_dismissed = str_column(64)
+    reminder_count = int_column()
     return_count = int_column()
     reopen_count = int_column()
     # Optimistic locking: every change bumps it; a write that expected an older one is refused.
@@ -302,6 +308,93 @@ class ExtensionRequest(BaseModel):
     decision_note = long_text()
 
 
+class RiskRuleSet(BaseModel):
+    """One saved version of the 1155 risk rules; the newest is the one in force."""
+
+    version = IntegerField(primary_key=True)
+    body = long_text()  # the JSON of RiskRules.to_dict()
+    saved_at = time_column()
+    # None for the defaults a fresh database starts with.
+    saved_by = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+", index=False)
+    note = str_column(500)
+
+
+class Alert(BaseModel):
+    """A warning somebody must act on: a 1155 risk item or a time limit about to pass."""
+
+    id = AutoField()
+    kind = CharField(max_length=32)
+    level = CharField(max_length=16)
+    rule = CharField(max_length=32)
+    rule_version = IntegerField(null=True)
+    reason = long_text()  # JSON of the phrase's template and values: shown in either language
+    # The steps of the rule version's playbook (JSON list), kept with the alert so that
+    # an edited playbook changes the alerts to come, not the ticks on this one.
+    playbook = long_text()
+    # The ticket that raised it; a repeat alert links every ticket it covers in AlertTicket.
+    ticket = ForeignKeyField(Ticket, on_delete="RESTRICT", backref="+", index=False)
+    raised_at = time_column()
+    state = CharField(max_length=16, default="new", constraints=_default("'new'"))
+    # While the alert is open, what it is about ("mass:t42", "repeated:e7"): the unique
+    # index makes a second evaluation, on any workstation, find it instead of raising twin.
+    open_key = CharField(max_length=100, null=True, unique=True)
+    assigned_to = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+", index=False)
+    acknowledged_by = ForeignKeyField(
+        User, null=True, on_delete="RESTRICT", backref="+", index=False
+    )
+    acknowledged_at = DateTimeField(null=True)
+    resolved_by = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+", index=False)
+    resolved_at = DateTimeField(null=True)
+    resolution = long_text()
+
+    class Meta:
+        indexes = ((("state", "raised_at"), False),)
+
+
+class AlertTicket(BaseModel):
+    alert = ForeignKeyField(Alert, on_delete="RESTRICT", backref="links", index=False)
+    ticket = ForeignKeyField(Ticket, on_delete="RESTRICT", backref="+")
+
+    class Meta:
+        primary_key = CompositeKey("alert", "ticket")
+
+
+class AlertEvent(BaseModel):
+    """An alert's history: raised, acknowledged, assigned, a playbook step ticked..."""
+
+    id = AutoField()
+    alert = ForeignKeyField(Alert, on_delete="RESTRICT", backref="events")
+    at = time_column()
+    # None when the rules or the time-limit sweep acted, not a person.
+    actor = ForeignKeyField(User, null=True, on_delete="RESTRICT", index=False)
+    action = CharField(max_length=32)
+    note = long_text()
+
+
+class PlaybookTick(BaseModel):
+    """A playbook step ticked off on an alert, with the step's words as they were then."""
+
+    alert = ForeignKeyField(Alert, on_delete="RESTRICT", backref="ticks", index=False)
+    step = IntegerField()
+    text = str_column(500)
+    ticked_by = ForeignKeyField(User, on_delete="RESTRICT", index=False)
+    ticked_at = time_column()
+
+    class Meta:
+        primary_key = CompositeKey("alert", "step")
+
+
+class Reminder(BaseModel):
+    """催办: the centre presses a unit to act on a ticket it holds."""
+
+    id = AutoField()
+    ticket = ForeignKeyField(Ticket, on_delete="RESTRICT", backref="reminders")
+    unit = ForeignKeyField(OrgUnit, on_delete="RESTRICT", index=False)
+    sent_by = ForeignKeyField(User, on_delete="RESTRICT", index=False)
+    sent_at = time_column()
+    note = long_text()
+
+
 class TicketSequence(BaseModel):
     """The last ticket number handed out per day; rows are locked while a number is drawn."""
 
@@ -328,4 +421,10 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Mediation,
     ExtensionRequest,
     TicketSequence,
+    RiskRuleSet,
+    Alert,
+    AlertTicket,
+    AlertEvent,
+    PlaybookTick,
+    Reminder,
 )

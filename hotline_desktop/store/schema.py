@@ -20,12 +20,22 @@ from urllib.parse import urlsplit
 import peewee
 
 from .database import DatabaseInfo, DatabaseUnavailable
-from .models import ALL_MODELS, SchemaInfo, Ticket
+from .models import (
+    ALL_MODELS,
+    Alert,
+    AlertEvent,
+    AlertTicket,
+    PlaybookTick,
+    Reminder,
+    RiskRuleSet,
+    SchemaInfo,
+    Ticket,
+)
 from .search import document, search_index_for
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _VERSION_KEY = "schema_version"
 _OPEN = "('new', 'dispatched', 'in_progress')"
 
@@ -108,10 +118,20 @@ def _create_personal_queue_index(db: peewee.Database) -> None:
     db.execute_sql("CREATE INDEX ticket_creator_created ON ticket (created_by_id, created_at)")
 
 
+def _migrate_to_5(db: peewee.Database) -> None:
+    """The 1155 alerts: versioned risk rules, alerts and their history, playbook ticks,
+    reminders, and the marks and reminder count a queue row shows."""
+    db.execute_sql("ALTER TABLE ticket ADD COLUMN risk_marks VARCHAR(64) NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE ticket ADD COLUMN risk_dismissed VARCHAR(64) NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE ticket ADD COLUMN reminder_count INTEGER NOT NULL DEFAULT 0")
+    db.create_tables((RiskRuleSet, Alert, AlertTicket, AlertEvent, PlaybookTick, Reminder))
+
+
 MIGRATIONS: dict[int, Callable[[peewee.Database], None]] = {
     2: _migrate_to_2,
     3: _migrate_to_3,
     4: _create_personal_queue_index,
+    5: _migrate_to_5,
 }
 
 

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 from ..domain import validation
 from ..domain.errors import InvalidInput, StepNotAllowed
@@ -45,11 +44,13 @@ from ..services.caller_history import CallerHistory, caller_history
 from ..services.environment import Environment
 from ..services.intake import CallInput, IntakeResult, log_call
 from ..services.intake_choices import IntakeChoices, intake_choices
+from .field_errors import FieldErrors
+from .intake_assistant_panel import AssistantPanel
 from .intake_draft import Draft, DraftStore
 from .phrases import in_language
 from .queue_model import TICKET_ID_ROLE
 from .styles import ERROR_STYLE, SUCCESS_STYLE, WARNING_COLOUR
-from .tasks import TaskRunner
+from .tasks import TaskRunner, while_alive
 
 NOTICE_STYLE = f"background: #fff3e0; color: {WARNING_COLOUR}; font-weight: bold; padding: 4px;"
 BAR_STYLE = "QFrame#draft_bar { background: #fff8e1; border: 1px solid #ffb300; }"
@@ -73,6 +74,8 @@ BLANK = {
     "channel": Channel.PHONE.value,
     "description": "",
     "answer": "",
+    "risks_added": [],
+    "risks_dismissed": [],
 }
 
 # Call kinds that need no work after the call: Ctrl+S logs them answered on the call.
@@ -155,7 +158,7 @@ class IntakeForm(QWidget):
         self._draft: Draft | None = None
         self._saved_values: dict | None = None
         self._history_phone: str | None = None
-        self._errors: dict[str, QLabel] = {}
+        self._errors = FieldErrors()
         self._fields: dict[str, QWidget] = {}
         self._checks: dict[QWidget, Callable[[], None]] = {}
         self.setObjectName("intake_form")
@@ -168,6 +171,10 @@ class IntakeForm(QWidget):
         self.history.tickets_list.itemActivated.connect(
             lambda item, _column: self.open_ticket.emit(item.data(0, TICKET_ID_ROLE))
         )
+        self.assistant = AssistantPanel(
+            env, runner, self.chinese, self.values, self._category_name, self
+        )
+        self.assistant.category_taken.connect(self._take_category)
         self._build_buttons()
         self._lay_out()
         self._connect_edits()
@@ -176,8 +183,8 @@ class IntakeForm(QWidget):
         self._offer_draft()
         self.runner.run(
             lambda: intake_choices(env),
-            self._when_open(self._choices_loaded),
-            self._when_open(self._choices_failed),
+            while_alive(self, self._choices_loaded),
+            while_alive(self, self._choices_failed),
         )
 
     # ------------------------------------------------------------------ building
@@ -347,9 +354,12 @@ class IntakeForm(QWidget):
         form.addWidget(self.result_label)
         form.addLayout(buttons)
 
+        side = QVBoxLayout()
+        side.addWidget(self.assistant)
+        side.addWidget(self.history, 1)
         body = QHBoxLayout()
         body.addLayout(form, 3)
-        body.addWidget(self.history, 2)
+        body.addLayout(side, 2)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.draft_bar)
@@ -359,7 +369,7 @@ class IntakeForm(QWidget):
             self.phone, self.caller_name, self.employer, self.region, self.industry,
             self.employment_form, self.kind, self.category, self.headcount, self.amount,
             self.urgency, self.channel, self.description, self.answer,
-            self.answered_button, self.ticket_button,
+            self.answered_button, self.ticket_button, *self.assistant.focus_chain(),
             self.history.calls_list, self.history.tickets_list,
             self.restore_button, self.discard_button,
         ]  # fmt: skip
@@ -394,6 +404,11 @@ class IntakeForm(QWidget):
             combo.currentIndexChanged.connect(self._edited)
         self.kind.currentIndexChanged.connect(self._update_kind_hint)
         self.headcount.textChanged.connect(self._edited)
+        # What the assistant reads: the text, the figures, who calls and about whom.
+        for line in (self.phone, self.employer, self.amount):
+            line.textChanged.connect(self.assistant.schedule)
+        self.description.textChanged.connect(self.assistant.schedule)
+        self.headcount.textChanged.connect(self.assistant.schedule)
         for widget in self._checks:
             widget.installEventFilter(self)
 
@@ -443,6 +458,7 @@ class IntakeForm(QWidget):
             "channel": self.channel.code(),
             "description": self.description.toPlainText(),
             "answer": self.answer.toPlainText(),
+            **dict(zip(("risks_added", "risks_dismissed"), self.assistant.verdict(), strict=True)),
         }
 
     def fill(self, values: dict) -> None:
@@ -463,7 +479,8 @@ class IntakeForm(QWidget):
             self.channel.set_code(str(merged["channel"]))
             self.description.setPlainText(str(merged["description"]))
             self.answer.setPlainText(str(merged["answer"]))
-        self._clear_errors()
+            self.assistant.set_verdict(merged["risks_added"], merged["risks_dismissed"])
+        self._errors.hide_all()
         self._update_kind_hint()
 
     @contextmanager
@@ -502,14 +519,14 @@ class IntakeForm(QWidget):
         """A field's check when the agent leaves it; an empty field waits for the save."""
         widget = self._fields[field]
         if not _typed(widget):
-            self._show_error(field, None)
+            self._errors.show(field, None)
             return
         try:
             rule()
         except InvalidInput as error:
-            self._show_error(field, in_language(error.message, self.chinese))
+            self._errors.show(field, in_language(error.message, self.chinese))
             return
-        self._show_error(field, None)
+        self._errors.show(field, None)
 
     def _check_listed(self, combo: ChoiceCombo) -> None:
         # Before the save, the form knows the entries: it need not ask the database.
@@ -524,7 +541,7 @@ class IntakeForm(QWidget):
     def _all_fields_right(self, create_ticket: bool) -> bool:
         """Every field checked at once before the save, so that the agent learns all that
         is missing or wrong in one go; the first of them takes the focus."""
-        self._clear_errors()
+        self._errors.hide_all()
         for check in self._checks.values():
             check()
         required = [
@@ -539,7 +556,7 @@ class IntakeForm(QWidget):
             try:
                 rule()
             except InvalidInput as error:
-                self._show_error(field, in_language(error.message, self.chinese))
+                self._errors.show(field, in_language(error.message, self.chinese))
         wrong = [field for field, label in self._errors.items() if label.text()]
         if not wrong:
             return True
@@ -554,15 +571,6 @@ class IntakeForm(QWidget):
             current, position = current.nextInFocusChain(), position + 1
         return position
 
-    def _show_error(self, field: str, message: str | None) -> None:
-        label = self._errors[field]
-        label.setText(message or "")
-        label.setVisible(bool(message))
-
-    def _clear_errors(self) -> None:
-        for field in self._errors:
-            self._show_error(field, None)
-
     def _update_kind_hint(self) -> None:
         if self._ticket_implied():
             hint = self.tr("Ctrl+S: create a ticket · Ctrl+Enter: create it and take the next call")
@@ -574,6 +582,16 @@ class IntakeForm(QWidget):
 
     def _ticket_implied(self) -> bool:
         return self.kind.code() not in _ANSWERED_KINDS
+
+    # ------------------------------------------------------------------ assistant
+
+    def _category_name(self, code: str) -> str:
+        index = self.category.findData(code)
+        return self.category.itemText(index) if index >= 0 else code
+
+    def _take_category(self, code: str) -> None:
+        self.category.set_code(code)
+        self._edited()
 
     # ------------------------------------------------------------------ history
 
@@ -590,8 +608,8 @@ class IntakeForm(QWidget):
         self.history.show_loading()
         self.runner.run(
             lambda: caller_history(self.env, phone),
-            self._when_open(self._history_loaded),
-            self._when_open(self._history_failed),
+            while_alive(self, self._history_loaded),
+            while_alive(self, self._history_failed),
         )
 
     def _history_loaded(self, history: CallerHistory) -> None:
@@ -629,8 +647,8 @@ class IntakeForm(QWidget):
         data = CallInput(**values)
         self.runner.run(
             lambda: log_call(self.env, self.actor, data, create_ticket=create_ticket),
-            self._when_open(lambda result: self._saved(result, values, then_new)),
-            self._when_open(self._save_failed),
+            while_alive(self, lambda result: self._saved(result, values, then_new)),
+            while_alive(self, self._save_failed),
         )
 
     def _saved(self, result: IntakeResult, values: dict, then_new: bool) -> None:
@@ -654,7 +672,7 @@ class IntakeForm(QWidget):
     def _save_failed(self, error: Exception) -> None:
         self._set_saving(False)
         if isinstance(error, InvalidInput) and error.field in self._fields:
-            self._show_error(error.field, in_language(error.message, self.chinese))
+            self._errors.show(error.field, in_language(error.message, self.chinese))
             self._fields[error.field].setFocus(Qt.OtherFocusReason)
             self._show_result(self.tr("Not saved: correct the marked fields."), ERROR_STYLE)
         elif isinstance(error, StepNotAllowed):
@@ -692,6 +710,7 @@ class IntakeForm(QWidget):
         self.phone.selectAll()
 
     def _blank(self) -> None:
+        self.assistant.clear()
         self.fill(BLANK)
         self._saved_values = None
         self._history_phone = None
@@ -757,15 +776,6 @@ class IntakeForm(QWidget):
         if self.drafts.pending():
             self.drafts.flush()
         super().hideEvent(event)
-
-    def _when_open(self, callback: Callable) -> Callable:
-        """A worker's answer may come after the form was closed: then it is dropped."""
-
-        def deliver(value) -> None:
-            if Shiboken.isValid(self):
-                callback(value)
-
-        return deliver
 
 
 class HistoryPanel(QGroupBox):

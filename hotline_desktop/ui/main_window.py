@@ -23,19 +23,28 @@ from PySide6.QtWidgets import (
 from .. import settings as app_settings
 from ..domain.vocabulary import Role
 from ..domain.workflow import INTAKE_ROLES, Actor, Step
+from ..services.alert_actions import ALERT_HANDLERS
 from ..services.environment import Environment
 from ..services.queue import is_unit_scoped
+from .alert_centre import AlertCentre
+from .alert_notifier import AlertNotifier
 from .change_watch import ChangeWatch
 from .connection_watch import ConnectionWatch
 from .intake_draft import DraftStore
 from .intake_form import IntakeForm
+from .preferences import Preferences
 from .preferences_dialog import PreferencesDialog
 from .queue_page import QueuePage
+from .risk_rules_dialog import RiskRulesDialog
 from .styles import ERROR_STYLE
 from .tasks import TaskRunner
 from .ticket_view import TicketView
+from .time_limit_sweeper import TimeLimitSweeper
 
 NAVIGATION_WIDTH = 170  # pixels
+# Who sees the alert centre: the centre that works the alerts, the leaders and admins
+# who watch them. Units hear of theirs as reminders in their queue.
+ALERT_READERS = (*ALERT_HANDLERS, Role.LEADER, Role.ADMIN)
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +84,11 @@ class MainWindow(QMainWindow):
         # Listed once a ticket has been opened: before that there is nothing to show.
         self.ticket_entry = self._add_page(self.ticket_view, self.tr("Ticket"), "F4")
         self.ticket_entry.setHidden(True)
+        self.alerts: AlertCentre | None = None
+        if actor.role in ALERT_READERS:
+            self.alerts = AlertCentre(env, actor, self.tasks, language, self)
+            self.alerts_entry = self._add_page(self.alerts, self.tr("Alert centre"), "F5")
+            self.alerts.open_ticket.connect(self.open_ticket)
         self.queue.open_ticket.connect(self.open_ticket)
         if self.intake is not None:
             self.intake.saved.connect(lambda _result: self.queue.refresh())
@@ -94,8 +108,40 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.changes = ChangeWatch(env, self)
         self.changes.changed.connect(self._data_changed)
+        self.notifier: AlertNotifier | None = None
+        self.sweeper: TimeLimitSweeper | None = None
+        if self.alerts is not None:
+            self._watch_alerts()
         self.changes.start()
         self.restoreGeometry(self.settings.value("main_window/geometry", b""))
+
+    def _watch_alerts(self) -> None:
+        """The count of unacknowledged alerts in the navigation and the status bar, and
+        a notification of each new high-level alert."""
+        self.alerts.unacknowledged.connect(self._show_unacknowledged)
+        sound = Preferences.read(self.settings).alert_sound
+        self.notifier = AlertNotifier(self.env, self.tasks, self.language, sound, self)
+        self.notifier.activated.connect(self._show_alerts)
+        self.notifier.start()
+        if self.actor.role in ALERT_HANDLERS:
+            self.sweeper = TimeLimitSweeper(self.env, self.tasks, self)
+            self.sweeper.start()
+        self.alerts.refresh()
+
+    def _show_unacknowledged(self, count: int) -> None:
+        name = self.tr("Alert centre")
+        text = f"{name} ({count})\tF5" if count else f"{name}\tF5"
+        self.alerts_entry.setText(text)
+        self.alert_count_label.setText(
+            self.tr("Unacknowledged alerts: %1").replace("%1", str(count))
+        )
+        self.alert_count_label.setStyleSheet(ERROR_STYLE if count else "")
+
+    def _show_alerts(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.show_page(self.alerts)
 
     def _add_page(self, page: QWidget, name: str, shortcut: str) -> QListWidgetItem:
         """A page in the stack, its entry in the navigation, and a key that shows it."""
@@ -124,6 +170,9 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self) -> None:
         self.queue.refresh()
+        if self.alerts is not None:
+            self.alerts.refresh()
+            self.notifier.check()
         # A step dialog open on the ticket keeps the version it was opened with: the
         # service then says who changed the ticket, and nothing typed is lost.
         if self.ticket_view.dialog is None:
@@ -142,6 +191,10 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Tickets"))
         menu.addAction(refresh)
         menu.addSeparator()
+        if self.actor.role == Role.ADMIN:
+            rules = QAction(self.tr("Risk &rules…"), self)
+            rules.triggered.connect(self.edit_risk_rules)
+            menu.addAction(rules)
         menu.addAction(preferences)
         menu.addAction(quit_action)
         go = self.menuBar().addMenu(self.tr("&Go"))
@@ -164,6 +217,11 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.busy_label)
+        # Always in sight for those who watch the alerts, whatever page is open.
+        self.alert_count_label = QLabel(self)
+        self.alert_count_label.setObjectName("alert_count")
+        self.alert_count_label.setVisible(self.alerts is not None)
+        bar.addPermanentWidget(self.alert_count_label)
         bar.addPermanentWidget(self.database_label)
         self.watch = ConnectionWatch(self.env, self)
         self.watch.checked.connect(self._show_reachability)
@@ -185,10 +243,23 @@ class MainWindow(QMainWindow):
 
     def edit_preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()
+        if self.notifier is not None:
+            self.notifier.sound = Preferences.read(self.settings).alert_sound
+
+    def edit_risk_rules(self) -> None:
+        dialog = RiskRulesDialog(self.env, self.actor, self.tasks, self.language, self)
+        dialog.saved.connect(
+            lambda rules: self.statusBar().showMessage(
+                self.tr("Risk rules saved as version %1").replace("%1", str(rules.version)), 10_000
+            )
+        )
+        dialog.open()
 
     def closeEvent(self, event) -> None:
         self.watch.stop()
         self.changes.stop()
+        if self.sweeper is not None:
+            self.sweeper.stop()
         self.tasks.close()
         self.settings.setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

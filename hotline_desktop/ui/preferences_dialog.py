@@ -1,9 +1,11 @@
-"""Choosing the language and the theme; both take effect at the next start."""
+"""Choosing the language and the theme, which take effect at the next start, and whether
+new high-level alerts make a sound."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,10 +36,14 @@ class PreferencesDialog(QDialog):
         self.theme.addItem(self.tr("Dark"), True)
         self.theme.setCurrentIndex(self.theme.findData(current.dark))
 
+        self.alert_sound = QCheckBox(self.tr("Play a sound for new high-level &alerts"), self)
+        self.alert_sound.setChecked(current.alert_sound)
+
         form = QFormLayout()
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("&Theme"), self.theme)
-        note = QLabel(self.tr("Changes take effect when the app starts again."), self)
+        form.addRow(self.alert_sound)
+        note = QLabel(self.tr("Language and theme take effect when the app starts again."), self)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
@@ -50,5 +56,7 @@ class PreferencesDialog(QDialog):
         layout.addWidget(buttons)
 
     def save(self) -> None:
-        Preferences(self.language.currentData(), self.theme.currentData()).write(self.settings)
+        Preferences(
+            self.language.currentData(), self.theme.currentData(), self.alert_sound.isChecked()
+        ).write(self.settings)
         self.accept()

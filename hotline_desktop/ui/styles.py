@@ -8,5 +8,6 @@ SUCCESS_COLOUR = "#2e7d32"  # saved
 
 ERROR_STYLE = f"color: {ERROR_COLOUR};"
 OVERDUE_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
+WARNING_STYLE = f"color: {WARNING_COLOUR};"
 DUE_SOON_STYLE = f"color: {WARNING_COLOUR}; font-weight: bold;"
 SUCCESS_STYLE = f"color: {SUCCESS_COLOUR}; font-weight: bold;"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from shiboken6 import Shiboken
 
 from ..services.environment import Environment
 
@@ -87,6 +88,16 @@ class TaskRunner(QObject):
         if not self._waiting:
             self.busy_changed.emit(False)
         return callbacks
+
+
+def while_alive(widget: QObject, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """A worker's answer may come after ``widget`` was closed and deleted: then it is dropped."""
+
+    def deliver(value) -> None:
+        if Shiboken.isValid(widget):
+            callback(value)
+
+    return deliver
 
 
 def first_line(error: Exception) -> str:

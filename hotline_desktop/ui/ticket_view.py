@@ -15,17 +15,13 @@ from decimal import Decimal
 import peewee
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +33,7 @@ from ..domain.vocabulary import Labelled
 from ..domain.workflow import Actor, Step
 from ..services.environment import Environment
 from ..services.ticket_detail import Name, TicketDetail, load_ticket_detail, ticket_version
+from .list_table import ListTable
 from .phrases import explained
 from .steps import DialogContext, StepDialog, step_dialog
 from .steps.base import step_label
@@ -53,34 +50,6 @@ _DEADLINE_STYLES = {
     Deadline.DUE_SOON: DUE_SOON_STYLE,
     Deadline.OVERDUE: OVERDUE_STYLE,
 }
-
-
-class ListTable(QTableWidget):
-    """A read-only table of short rows: the timeline, the payments, the assignments..."""
-
-    def __init__(self, headers: list[str], parent=None):
-        super().__init__(0, len(headers), parent)
-        self.setHorizontalHeaderLabels(headers)
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(True)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
-        # Wrapped notes take the height their column's width asks for, whatever the width.
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
-
-    def set_rows(self, rows: list[list[str]], tooltips: list[str] | None = None) -> None:
-        self.setRowCount(len(rows))
-        for row, values in enumerate(rows):
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if tooltips and tooltips[row]:
-                    item.setToolTip(tooltips[row])
-                self.setItem(row, column, item)
-        self.resizeRowsToContents()
 
 
 class TicketView(QWidget):
@@ -192,6 +161,8 @@ class TicketView(QWidget):
                         lambda d: self.tr("Awaiting a decision") if d.extension_pending else "",
                     ),
                     (self.tr("Merged into"), lambda d: d.merged_into or ""),
+                    (self.tr("Warning items"), lambda d: self._value(d.risk_marks)),
+                    (self.tr("Reminders"), lambda d: str(d.reminder_count or "")),
                     (self.tr("Returns"), lambda d: str(d.return_count or "")),
                     (self.tr("Reopened"), lambda d: str(d.reopen_count or "")),
                 ],
@@ -489,6 +460,11 @@ class TicketView(QWidget):
         one reads the timeline for."""
         assigned = entry.details.get("assigned")
         units = self._value(assigned[1]) if assigned else ""
+        if entry.step == Step.RISK_ALERT:
+            # "众 · 涉及人数 v3": the warning item, and the rule and version that raised it.
+            rule, version = entry.details["rule"][1], entry.details["rule_version"][1]
+            units = f"{self._value(entry.details['risk_marks'][1])} · {self._label(rule)}"
+            units += f" v{version}" if version else ""
         return " ".join(part for part in (units, entry.note) if part)
 
     def _changes(self, details) -> str:
@@ -505,6 +481,10 @@ class TicketView(QWidget):
             "merged_into": self.tr("Merged into"),
             "extension_pending": self.tr("Extension"),
             "assigned": self.tr("Units"),
+            "risk_marks": self.tr("Warning items"),
+            "rule": self.tr("Rule"),
+            "rule_version": self.tr("Rule version"),
+            "reminder_count": self.tr("Reminders"),
         }
         return "\n".join(
             f"{captions.get(field, field)}: {self._value(old)} → {self._value(new)}"
@@ -516,6 +496,12 @@ class TicketView(QWidget):
             return self._name(value)
         if isinstance(value, Labelled):
             return self._label(value)
+        if isinstance(value, tuple) and all(isinstance(item, Labelled) for item in value):
+            return (
+                " ".join(item.zh for item in value)
+                if self.chinese
+                else ", ".join(item.en for item in value)
+            )
         if isinstance(value, tuple):  # the units a step brought in, with their roles
             return "、".join(f"{self._name(unit)} ({self._label(role)})" for unit, role in value)
         return "—" if value in (None, "") else str(value)

@@ -2,6 +2,242 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertCentre</name>
+    <message>
+        <source>Open alerts</source>
+        <translation>未处置预警</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已处置</translation>
+    </message>
+    <message>
+        <source>All alerts</source>
+        <translation>全部预警</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>预警事项</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>触发时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>指派给</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Unacknowledged: %1</source>
+        <translation>未确认：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the alerts: %1</source>
+        <translation>无法读取预警：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertNotifier</name>
+    <message>
+        <source>12351 Hotline Desk</source>
+        <translation>12351热线工作台</translation>
+    </message>
+    <message>
+        <source>New alert: %1</source>
+        <translation>新预警：%1</translation>
+    </message>
+    <message>
+        <source>%1 new alerts</source>
+        <translation>%1 条新预警</translation>
+    </message>
+</context>
+<context>
+    <name>AlertPanel</name>
+    <message>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;ssign</source>
+        <translation>指派(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate to the office…</source>
+        <translation>提级办理(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Send a &amp;reminder…</source>
+        <translation>催办(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Res&amp;olve…</source>
+        <translation>处置完毕(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Playbook</source>
+        <translation>处置步骤</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>关联工单</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>处置记录</translation>
+    </message>
+    <message>
+        <source>Choose an alert</source>
+        <translation>请选择一条预警</translation>
+    </message>
+    <message>
+        <source>time limits v%1</source>
+        <translation>时限规则 v%1</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <source>Raised: %1</source>
+        <translation>触发时间：%1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Assigned to: %1</source>
+        <translation>指派给：%1</translation>
+    </message>
+    <message>
+        <source>Resolution: %1</source>
+        <translation>处置结果：%1</translation>
+    </message>
+    <message>
+        <source>(%1, %2)</source>
+        <translation>（%1，%2）</translation>
+    </message>
+    <message>
+        <source>the rules</source>
+        <translation>系统规则</translation>
+    </message>
+    <message>
+        <source>The ticket leaves the unit that has it, and the hotline leading-group office handles it itself.</source>
+        <translation>工单从当前承办单位收回，由热线领导小组办公室直接办理。</translation>
+    </message>
+    <message>
+        <source>Escalate to the office</source>
+        <translation>提级办理</translation>
+    </message>
+    <message>
+        <source>The unit holding the ticket sees the reminder in its queue.</source>
+        <translation>承办单位将在其工单列表中看到催办。</translation>
+    </message>
+    <message>
+        <source>Send a reminder</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <source>Say what was done; the alert then leaves the open list.</source>
+        <translation>请说明处置情况；处置后预警将移出未处置列表。</translation>
+    </message>
+    <message>
+        <source>Resolve the alert</source>
+        <translation>处置预警</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantPanel</name>
+    <message>
+        <source>Assistant</source>
+        <translation>智能助手</translation>
+    </message>
+    <message>
+        <source>&amp;Use it</source>
+        <translation>采用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Untick an item to override it; tick one the assistant missed.</source>
+        <translation>取消勾选可否定建议；助手漏掉的事项可自行勾选。</translation>
+    </message>
+    <message>
+        <source>Category: no suggestion yet</source>
+        <translation>类别：暂无建议</translation>
+    </message>
+    <message>
+        <source>Category: %1 (%2)</source>
+        <translation>类别：%1（%2）</translation>
+    </message>
+    <message>
+        <source>overridden by you: %1</source>
+        <translation>已被您否定：%1</translation>
+    </message>
+    <message>
+        <source>your judgement</source>
+        <translation>您的研判</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <source>Choose what the caller said</source>
@@ -311,6 +547,14 @@
         <translation>工单详情</translation>
     </message>
     <message>
+        <source>Alert centre</source>
+        <translation>预警中心</translation>
+    </message>
+    <message>
+        <source>Unacknowledged alerts: %1</source>
+        <translation>未确认预警：%1</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -325,6 +569,10 @@
     <message>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Risk &amp;rules…</source>
+        <translation>风险规则(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -345,6 +593,10 @@
     <message>
         <source>Database: %1 (not reachable: %2)</source>
         <translation>数据库：%1（无法连接：%2）</translation>
+    </message>
+    <message>
+        <source>Risk rules saved as version %1</source>
+        <translation>风险规则已保存为第 %1 版</translation>
     </message>
 </context>
 <context>
@@ -432,8 +684,80 @@
         <translation>金额以元为单位，最多两位小数</translation>
     </message>
     <message>
+        <source>involves {said_as} (at least {limit})</source>
+        <translation>涉及{said_as}（阈值 {limit} 人）</translation>
+    </message>
+    <message>
+        <source>the caller&apos;s report number {count} within {days} days</source>
+        <translation>来电人 {days} 天内第 {count} 次反映</translation>
+    </message>
+    <message>
+        <source>report number {count} about “{employer}” within {days} days</source>
+        <translation>{days} 天内第 {count} 次反映“{employer}”</translation>
+    </message>
+    <message>
+        <source>amount {said_as} (at least {limit} yuan)</source>
+        <translation>金额{said_as}（阈值 {limit} 元）</translation>
+    </message>
+    <message>
+        <source>a list of keywords is needed</source>
+        <translation>需要一组关键词</translation>
+    </message>
+    <message>
+        <source>the list of keywords cannot be empty</source>
+        <translation>关键词列表不能为空</translation>
+    </message>
+    <message>
+        <source>at most {limit} keywords, not {count}</source>
+        <translation>最多 {limit} 个关键词，现有 {count} 个</translation>
+    </message>
+    <message>
+        <source>the keyword “{word}” is longer than {limit} characters</source>
+        <translation>关键词“{word}”超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>the keyword “{word}” is not a valid pattern: {error}</source>
+        <translation>关键词“{word}”不是有效的表达式：{error}</translation>
+    </message>
+    <message>
+        <source>the keyword “{word}” matches any text, so it would flag every ticket</source>
+        <translation>关键词“{word}”能匹配任何文字，会把所有工单都标为预警</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>must be between {low} and {high}, not {value}</source>
+        <translation>应在 {low} 到 {high} 之间，不能是 {value}</translation>
+    </message>
+    <message>
         <source>an amount greater than zero is required</source>
         <translation>金额须大于零</translation>
+    </message>
+    <message>
+        <source>a level for each warning item is needed</source>
+        <translation>每个预警事项都需要设定级别</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an alert level</source>
+        <translation>“{value}”不是预警级别</translation>
+    </message>
+    <message>
+        <source>a playbook for each warning item is needed</source>
+        <translation>每个预警事项都需要处置步骤</translation>
+    </message>
+    <message>
+        <source>the playbook for {kind} needs at least one step</source>
+        <translation>“{kind}”的处置步骤至少要有一步</translation>
+    </message>
+    <message>
+        <source>a playbook has at most {limit} steps</source>
+        <translation>处置步骤最多 {limit} 步</translation>
+    </message>
+    <message>
+        <source>a playbook step is longer than {limit} characters</source>
+        <translation>有一条处置步骤超过 {limit} 个字符</translation>
     </message>
     <message>
         <source>the text holds control characters; type it again</source>
@@ -560,6 +884,14 @@
         <translation>主工单{status}；请选择一张在办的工单</translation>
     </message>
     <message>
+        <source>no unit holds the ticket to remind</source>
+        <translation>没有承办单位可以催办</translation>
+    </message>
+    <message>
+        <source>the office handles the ticket already</source>
+        <translation>该工单已由办公室办理</translation>
+    </message>
+    <message>
         <source>this step is taken only when the ticket is {statuses}</source>
         <translation>工单状态为{statuses}时才能办理此步骤</translation>
     </message>
@@ -603,6 +935,65 @@
         <source>there is no ticket numbered “{number}”</source>
         <translation>没有编号为“{number}”的工单</translation>
     </message>
+    <message>
+        <source>mentions “{word}”</source>
+        <translation>含“{word}”</translation>
+    </message>
+    <message>
+        <source>the alert was acknowledged already</source>
+        <translation>该预警已被确认</translation>
+    </message>
+    <message>
+        <source>alerts are assigned to active dispatchers and supervisors</source>
+        <translation>预警只能指派给在岗的派单员和督办人员</translation>
+    </message>
+    <message>
+        <source>the playbook has no step {number}</source>
+        <translation>处置步骤中没有第 {number} 步</translation>
+    </message>
+    <message>
+        <source>only dispatchers and supervisors act on alerts</source>
+        <translation>只有派单员和督办人员可以处置预警</translation>
+    </message>
+    <message>
+        <source>there is no alert {id}</source>
+        <translation>不存在编号为 {id} 的预警</translation>
+    </message>
+    <message>
+        <source>the alert is resolved already</source>
+        <translation>该预警已处置完毕</translation>
+    </message>
+    <message>
+        <source>marked by the agent who took the call</source>
+        <translation>由接听话务员研判标记</translation>
+    </message>
+    <message>
+        <source>only administrators edit the risk rules</source>
+        <translation>只有管理员可以修改风险规则</translation>
+    </message>
+    <message>
+        <source>not signed for by {at}</source>
+        <translation>未在 {at} 前签收</translation>
+    </message>
+    <message>
+        <source>due at {at}</source>
+        <translation>将于 {at} 到期</translation>
+    </message>
+    <message>
+        <source>was due at {at}</source>
+        <translation>已于 {at} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>PaymentsTable</name>
@@ -642,6 +1033,10 @@
         <translation>深色</translation>
     </message>
     <message>
+        <source>Play a sound for new high-level &amp;alerts</source>
+        <translation>高级别新预警时播放提示音(&amp;A)</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -650,8 +1045,8 @@
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <source>Changes take effect when the app starts again.</source>
-        <translation>更改将在下次启动程序时生效。</translation>
+        <source>Language and theme take effect when the app starts again.</source>
+        <translation>语言和主题在下次启动时生效。</translation>
     </message>
     <message>
         <source>Save</source>
@@ -792,6 +1187,217 @@
     </message>
 </context>
 <context>
+    <name>RiskRulesDialog</name>
+    <message>
+        <source>Risk rules (1155)</source>
+        <translation>风险预警规则（1155）</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>时限预警</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save as a new version (Ctrl+S)</source>
+        <translation>保存为新版本（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>危 Danger: a caller speaks of harming themselves or others, or of extreme acts.</source>
+        <translation>危：来电人表示要伤害自己或他人，或有极端言行。</translation>
+    </message>
+    <message>
+        <source>众 Many workers: the ticket involves many workers, or collective action.</source>
+        <translation>众：涉及人数众多，或有群体性行动。</translation>
+    </message>
+    <message>
+        <source>多 Repeated reports: the same caller, or reports about the same employer, again and again within a time window (this report included).</source>
+        <translation>多：同一来电人或同一用人单位在时间窗口内被反复反映（含本次）。</translation>
+    </message>
+    <message>
+        <source>大 Large sum or impact: a large amount of money, or a matter of wide impact.</source>
+        <translation>大：涉及金额大，或影响面广。</translation>
+    </message>
+    <message>
+        <source>隐 Hidden risk: signs that the matter may spread, reach the media or go online.</source>
+        <translation>隐：事态可能扩散、引起媒体关注或网络传播的苗头。</translation>
+    </message>
+    <message>
+        <source>Alert &amp;level</source>
+        <translation>预警级别(&amp;L)</translation>
+    </message>
+    <message>
+        <source> workers</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source>&amp;Headcount threshold</source>
+        <translation>人数阈值(&amp;H)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> reports</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Repeat &amp;window</source>
+        <translation>统计时间窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Reports by the same &amp;caller</source>
+        <translation>同一来电人反映次数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reports about the same &amp;employer</source>
+        <translation>同一用人单位被反映次数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>e.g. 500000 or 50万</source>
+        <translation>如 500000 或 50万</translation>
+    </message>
+    <message>
+        <source>&amp;Amount threshold (yuan)</source>
+        <translation>金额阈值（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Write 500000 or 50万.</source>
+        <translation>可写作 500000 或 50万。</translation>
+    </message>
+    <message>
+        <source>Employer names match despite suffixes such as 有限公司 or 集团公司: 某建工集团 and 某建工集团有限公司 count as one employer.</source>
+        <translation>用人单位名称忽略“有限公司”“集团公司”等后缀：某建工集团与某建工集团有限公司算作同一单位。</translation>
+    </message>
+    <message>
+        <source>&amp;Danger keywords</source>
+        <translation>危险言行关键词(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Collective action keywords</source>
+        <translation>群体性关键词(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Major impact keywords</source>
+        <translation>重大影响关键词(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Hidden risk &amp;signals</source>
+        <translation>隐性风险信号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One keyword per line; a regular expression is allowed, such as 跳楼|跳河 or 拖欠.{0,4}工资.</source>
+        <translation>每行一个关键词；可用正则表达式，如 跳楼|跳河 或 拖欠.{0,4}工资。</translation>
+    </message>
+    <message>
+        <source>&amp;Playbook (处置步骤)</source>
+        <translation>处置步骤(&amp;P)</translation>
+    </message>
+    <message>
+        <source>One step per line, in the order they are taken.</source>
+        <translation>每行一步，按处置顺序填写。</translation>
+    </message>
+    <message>
+        <source>How long before its deadline a ticket is flagged as due soon, in working hours (weekends and holidays do not count). 0 turns the alert off.</source>
+        <translation>距离时限多久时提示“即将超期”，按工作时间计算（周末和节假日不计）。填 0 关闭该提醒。</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Before the &amp;signing deadline</source>
+        <translation>签收时限前(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Before the &amp;completion deadline</source>
+        <translation>办结时限前(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>In force:</source>
+        <translation>现行版本：</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史版本(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Note on this edit</source>
+        <translation>修改说明(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Optional: why the rules change</source>
+        <translation>选填：修改规则的原因</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>无法读取历史版本：%1</translation>
+    </message>
+    <message>
+        <source>The risk rules could not be read: %1</source>
+        <translation>无法读取风险规则：%1</translation>
+    </message>
+    <message>
+        <source>Version %1: the shipped defaults</source>
+        <translation>第 %1 版：系统默认规则</translation>
+    </message>
+    <message>
+        <source>Version %1, saved by %2 at %3</source>
+        <translation>第 %1 版，%2 于 %3 保存</translation>
+    </message>
+    <message>
+        <source>shipped defaults</source>
+        <translation>系统默认规则</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1.</source>
+        <translation>未保存：%1。</translation>
+    </message>
+    <message>
+        <source>Not saved: the database could not be reached (%1). What you typed is kept; try again.</source>
+        <translation>未保存：无法连接数据库（%1）。已填写的内容仍保留，请重试。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the marked field. The rules in force are unchanged.</source>
+        <translation>未保存：请更正标出的字段。现行规则未变。</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Throw away your changes to the risk rules? The rules in force stay.</source>
+        <translation>放弃对风险规则的修改吗？现行规则保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — 12351 Hotline Desk</source>
@@ -919,6 +1525,14 @@
         <source>Archive this ticket? It leaves the working lists for good.</source>
         <translation>确定归档此工单？归档后将不再出现在办理列表中。</translation>
     </message>
+    <message>
+        <source>The unit holding the ticket sees the reminder in its queue.</source>
+        <translation>承办单位将在其工单列表中看到催办。</translation>
+    </message>
+    <message>
+        <source>The ticket leaves the unit that has it, and the hotline leading-group office handles it itself.</source>
+        <translation>工单从当前承办单位收回，由热线领导小组办公室直接办理。</translation>
+    </message>
 </context>
 <context>
     <name>TicketView</name>
@@ -1041,6 +1655,14 @@
     <message>
         <source>Merged into</source>
         <translation>已并入</translation>
+    </message>
+    <message>
+        <source>Warning items</source>
+        <translation>预警事项</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>催办次数</translation>
     </message>
     <message>
         <source>Returns</source>
@@ -1225,6 +1847,14 @@
     <message>
         <source>Units</source>
         <translation>承办单位</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Rule version</source>
+        <translation>规则版本</translation>
     </message>
     <message>
         <source>awaiting a decision</source>

@@ -181,6 +181,8 @@ SITUATIONS: dict[Step, tuple[TicketFacts, Actor, StepContext]] = {
     Step.REOPEN: (called_back(Satisfaction.UNSATISFIED), SUPERVISOR, context()),
     Step.MERGE: (new_ticket(), DISPATCHER, OPEN_MASTER),
     Step.ARCHIVE: (called_back(Satisfaction.SATISFIED), SUPERVISOR, context()),
+    Step.REMIND: (dispatched(), SUPERVISOR, context()),
+    Step.ESCALATE: (facts(), SUPERVISOR, context()),
 }
 
 
@@ -280,6 +282,16 @@ TRANSITIONS = [
     allowed(Step.MERGE, facts(), DISPATCHER, S.MERGED, OPEN_MASTER, label="-found late"),
     *(
         allowed(Step.ARCHIVE, called_back(Satisfaction.SATISFIED), who, S.ARCHIVED)
+        for who in CENTRE_STAFF
+    ),
+    *(
+        allowed(Step.REMIND, ticket, who, ticket.status)
+        for ticket in (dispatched(), facts())
+        for who in CENTRE_STAFF
+    ),
+    *(
+        allowed(Step.ESCALATE, ticket, who, S.IN_PROGRESS)
+        for ticket in (new_ticket(), dispatched(), facts())
         for who in CENTRE_STAFF
     ),
 ]
@@ -719,7 +731,25 @@ def test_a_pending_extension_is_offered_to_the_centre_not_asked_again():
         Step.REFUSE_EXTENSION,
         Step.RECORD_PAYMENT,
         Step.MERGE,
+        Step.REMIND,
+        Step.ESCALATE,
     }
+
+
+def test_the_centre_reminds_the_holding_unit_and_escalates_to_the_office():
+    assert {Step.REMIND, Step.ESCALATE} <= offered(dispatched(), SUPERVISOR)
+    refusal = refused(Step.REMIND, new_ticket(status=S.DISPATCHED), SUPERVISOR)
+    assert refusal.reason == "no unit holds the ticket to remind"
+    in_office = facts(handled_in_office=True)
+    assert Step.ESCALATE not in offered(in_office, SUPERVISOR)
+    refusal = refused(Step.ESCALATE, in_office, SUPERVISOR)
+    assert refusal.reason == "the office handles the ticket already"
+
+
+def test_a_new_ticket_is_escalated_by_handling_it_in_office_not_twice_offered():
+    # For a ticket nobody holds yet, 提级 is what 办单 does: the dispatcher sees one.
+    assert Step.ESCALATE not in offered(new_ticket(), DISPATCHER)
+    assert Step.ESCALATE in offered(new_ticket(), SUPERVISOR)
 
 
 def test_a_co_handling_unit_is_offered_sign_then_progress():

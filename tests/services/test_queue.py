@@ -190,7 +190,8 @@ def test_marks_show_what_needs_care(env, staff, make_ticket):
     steps.dispatch(env, staff.dispatcher, ticket, "xa")
     steps.return_ticket(env, staff.xian, ticket, "不属于本单位辖区")
     (row,) = queue_page(env, staff.dispatcher, QueueFilter())
-    assert row.marks == (Mark.URGENT, Mark.MANY_WORKERS, Mark.LARGE_AMOUNT, Mark.RETURNED)
+    # 众 and 大 are the risk rules' flags: 13 workers and 600,000 yuan pass their thresholds.
+    assert row.marks == (Mark.URGENT, Mark.MASS, Mark.LARGE, Mark.RETURNED)
 
 
 def test_received_dates_are_whole_days(env, staff, make_ticket, clock):

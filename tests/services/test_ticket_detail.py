@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from hotline_desktop.domain.errors import NotFound
+from hotline_desktop.domain.risk_rules import RiskKind, RiskRule
 from hotline_desktop.domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
@@ -64,10 +65,18 @@ def test_the_whole_history_oldest_first_with_payments_and_assignments(env, staff
     steps.callback(env, staff.agent, ticket, Satisfaction.SATISFIED, "满意")
 
     detail = load_ticket_detail(env, staff.supervisor, ticket)
+    # 13 workers and 600,000 yuan: the risk rules flagged the ticket 众 and 大 at intake.
     assert [entry.step for entry in detail.timeline] == [
-        Step.CREATE, Step.DISPATCH, Step.SIGN, Step.INSTRUCT, Step.COMPLETE, Step.CALLBACK,
+        Step.CREATE, Step.RISK_ALERT, Step.RISK_ALERT, Step.DISPATCH, Step.SIGN, Step.INSTRUCT,
+        Step.COMPLETE, Step.CALLBACK,
     ]  # fmt: skip
-    dispatched = detail.timeline[1]
+    mass, large = detail.timeline[1], detail.timeline[2]
+    assert mass.details["risk_marks"] == ((), (RiskKind.MASS,))
+    assert mass.details["rule"] == (None, RiskRule.MASS_HEADCOUNT)
+    assert large.details["risk_marks"] == ((RiskKind.MASS,), (RiskKind.MASS, RiskKind.LARGE))
+    assert large.details["rule_version"] == (None, 1)
+    assert detail.risk_marks == (RiskKind.MASS, RiskKind.LARGE)
+    dispatched = detail.timeline[3]
     assert (dispatched.actor, dispatched.from_status, dispatched.to_status) == (
         "dispatcher",
         S.NEW,
@@ -111,7 +120,9 @@ def test_the_steps_offered_depend_on_who_asks(env, staff, ticket):
     )  # fmt: skip
     assert load_ticket_detail(env, staff.agent, ticket).steps == ()
     steps.dispatch(env, staff.dispatcher, ticket, "xa")
-    assert load_ticket_detail(env, staff.dispatcher, ticket).steps == (Step.MERGE,)
+    assert load_ticket_detail(env, staff.dispatcher, ticket).steps == (
+        Step.MERGE, Step.REMIND, Step.ESCALATE,
+    )  # fmt: skip
     assert load_ticket_detail(env, staff.xian, ticket).steps == (Step.SIGN, Step.RETURN)
     steps.sign(env, staff.xian, ticket)
     assert load_ticket_detail(env, staff.xian, ticket).steps == (

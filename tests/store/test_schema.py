@@ -104,6 +104,10 @@ SET_BY_EVERY_WRITER = {
     "Assignment.dispatched_by", "Instruction.ticket", "Instruction.leader", "Payment.ticket",
     "Payment.amount", "Payment.paid_on", "Payment.recorded_by", "Mediation.ticket",
     "Mediation.started_by", "ExtensionRequest.ticket", "ExtensionRequest.requested_by",
+    "Alert.kind", "Alert.level", "Alert.rule", "Alert.ticket", "AlertTicket.alert",
+    "AlertTicket.ticket", "AlertEvent.alert", "AlertEvent.action", "PlaybookTick.alert",
+    "PlaybookTick.step", "PlaybookTick.ticked_by", "Reminder.ticket", "Reminder.unit",
+    "Reminder.sent_by",
 }  # fmt: skip
 
 

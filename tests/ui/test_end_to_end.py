@@ -147,4 +147,6 @@ def test_call_dispatch_sign_complete_with_payment_and_callback(
     assert (ticket.status, ticket.satisfaction) == ("called_back", "satisfied")
     assert ticket.recovered_total == Decimal("600000.00")
     assert [p.amount for p in Payment.select()] == [Decimal("600000.00")]
-    assert agent.ticket_view.timeline.rowCount() == 5  # created, dispatched, signed, ...
+    # Created, flagged 众 and 大 by the risk rules (13 workers, 600,000 yuan), dispatched,
+    # signed, completed, called back.
+    assert agent.ticket_view.timeline.rowCount() == 7

@@ -8,8 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from shiboken6 import Shiboken
 
+from hotline_desktop.domain.risk_rules import RiskKind
+from hotline_desktop.services.alert_list import alerts_of_ticket
 from hotline_desktop.services.intake import CallInput, IntakeResult, log_call
 from hotline_desktop.store.models import Call, Caller, OrgUnit, Ticket
+from hotline_desktop.ui.intake_assistant_panel import PAUSE_MS
 from hotline_desktop.ui.intake_draft import DraftStore
 from hotline_desktop.ui.intake_form import IntakeForm
 
@@ -343,3 +346,62 @@ def test_the_form_opens_in_english(qtbot, open_form):
     assert form.kind.currentText() == "Request to resolve"
     assert form.region.findText("Xi'an Federation of Trade Unions") > 0
     assert form.employment_form.findText("Delivery rider", Qt.MatchContains) > 0
+
+
+@SQLITE
+def test_the_assistant_suggests_as_the_agent_types_and_the_agent_has_the_last_word(
+    qtbot, open_form, env
+):
+    form = open_form()
+    panel = form.assistant
+    type_and_tab(qtbot, "13812345678")
+    form.description.setFocus()
+    type_in(qtbot, "我们十三名工人被拖欠工资六十余万元，有人说要跳楼")
+    qtbot.waitUntil(lambda: panel.boxes[RiskKind.DANGER].isChecked())
+    assert panel.reasons[RiskKind.DANGER].text() == "mentions “跳楼”"
+    assert panel.reasons[RiskKind.MASS].text() == "involves 十三名工人 (at least 10)"
+    assert panel.reasons[RiskKind.LARGE].text() == "amount 六十余万元 (at least 500,000 yuan)"
+    assert not panel.boxes[RiskKind.HIDDEN].isChecked()
+    assert panel.category_label.text() == "Category: Wages and pay (mentions “拖欠”)"
+    panel.take_button.click()
+    assert form.category.code() == "wages"
+
+    panel.boxes[RiskKind.DANGER].click()  # the agent knows the caller: no danger
+    panel.boxes[RiskKind.HIDDEN].click()  # and has heard of a video online
+    assert panel.reasons[RiskKind.DANGER].text() == "overridden by you: mentions “跳楼”"
+    assert panel.reasons[RiskKind.HIDDEN].text() == "your judgement"
+    # Typing on asks again; the agent's verdict stays.
+    type_in(qtbot, "。")
+    qtbot.wait(PAUSE_MS + 200)
+    assert not panel.boxes[RiskKind.DANGER].isChecked()
+    assert panel.boxes[RiskKind.HIDDEN].isChecked()
+
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        press(qtbot, Qt.Key_S)
+    ticket_id = saved.args[0].ticket_id
+    kinds = sorted((row.kind.value, row.rule.value) for row in alerts_of_ticket(env, ticket_id))
+    assert kinds == [
+        ("hidden", "agent_judgement"),
+        ("large", "large_amount"),
+        ("mass", "mass_headcount"),
+    ]
+    assert Ticket.get_by_id(ticket_id).risk_dismissed == "danger"
+
+
+@SQLITE
+def test_the_assistant_counts_the_callers_earlier_reports(qtbot, open_form, env, staff):
+    for description in ("公司拖欠工资三千元", "公司还是没发工资"):
+        call = CallInput(phone="13812345678", description=description, category_code="wages")
+        log_call(env, staff.agent, call, create_ticket=True)
+    form = open_form()
+    type_and_tab(qtbot, "13812345678")
+    form.description.setFocus()
+    type_in(qtbot, "第三次打电话，工资还是没发")
+    qtbot.waitUntil(lambda: panel_checked(form, RiskKind.REPEATED))
+    assert form.assistant.reasons[RiskKind.REPEATED].text() == (
+        "the caller's report number 3 within 30 days"
+    )
+
+
+def panel_checked(form, kind) -> bool:
+    return form.assistant.boxes[kind].isChecked()

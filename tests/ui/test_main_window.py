@@ -48,7 +48,7 @@ def test_the_window_speaks_english_when_asked(qtbot, env, staff, tickets, ui_set
     window = MainWindow(env, staff.dispatcher, "en", ui_settings)
     qtbot.addWidget(window)
     model = window.queue.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.is_loading())
     assert window.windowTitle() == "12351 Hotline Desk"
     assert model.headerData(2, Qt.Horizontal) == "Category"
     assert model.data(model.index(0, 2)) == "Rights of new-form workers"

@@ -82,13 +82,19 @@ def test_the_buttons_are_the_steps_the_signed_in_user_may_take(
     assert buttons(dispatcher) == [
         "Dispatch", "Handle in office", "Send to mediation", "Merge into another ticket",
     ]  # fmt: skip
-    assert dispatcher.timeline.rowCount() == 1
+    # Created, then flagged by the risk rules: 13 workers (众) and 600,000 yuan (大).
+    assert dispatcher.timeline.rowCount() == 3
+    assert dispatcher.timeline.item(1, 2).text() == "Flag a risk"
+    assert dispatcher.timeline.item(1, 4).text() == "Many workers · number of workers v1"
+    assert dispatcher.timeline.item(2, 4).text() == (
+        "Many workers, Large sum or impact · amount involved v1"
+    )
     steps.dispatch(env, staff.dispatcher, ticket, "xa")
     handler = open_view(staff.xian, ticket)
     assert list(handler.step_buttons) == [Step.SIGN, Step.RETURN]
     assert handler.time_label.text() == "Sign within 1 h 0 min"
-    assert handler.timeline.item(1, 3).text() == "Awaiting dispatch → Dispatched"
-    assert handler.timeline.item(1, 4).text() == "Xi'an Federation of Trade Unions (Lead)"
+    assert handler.timeline.item(3, 3).text() == "Awaiting dispatch → Dispatched"
+    assert handler.timeline.item(3, 4).text() == "Xi'an Federation of Trade Unions (Lead)"
     assert open_view(staff.agent, ticket).step_buttons == {}
 
 
@@ -148,7 +154,7 @@ def test_dispatch_sign_complete_with_a_payment_and_call_back(
     ticket_row = Ticket.get_by_id(ticket)
     assert ticket_row.status == TicketStatus.CALLED_BACK
     assert ticket_row.satisfaction == Satisfaction.BASICALLY_SATISFIED
-    assert agent.timeline.rowCount() == 5
+    assert agent.timeline.rowCount() == 7  # with the two risk flags after the creation
 
 
 @sqlite_only
@@ -166,11 +172,12 @@ def test_a_concurrent_edit_reloads_and_keeps_what_was_typed(qtbot, env, staff, t
     wait_loaded(qtbot, view, version=4)
     assert dialog.isVisible() and dialog.ok_button.isEnabled()
     assert dialog.text.toPlainText() == "已约谈项目负责人"
-    assert view.timeline.rowCount() == 4  # the other change shows behind the dialog
+    # The other change shows behind the dialog (after creation, two risk flags, 3 steps).
+    assert view.timeline.rowCount() == 6
     box.close()
     submit(qtbot, dialog)  # again, against the new version
     wait_loaded(qtbot, view, version=5)
-    assert view.timeline.item(4, 4).text() == "已约谈项目负责人"
+    assert view.timeline.item(6, 4).text() == "已约谈项目负责人"
 
 
 @sqlite_only

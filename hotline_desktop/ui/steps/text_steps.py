@@ -79,4 +79,13 @@ class TextStepDialog(StepDialog):
             case Step.ARCHIVE:
                 prompt = self.tr("Archive this ticket? It leaves the working lists for good.")
                 return TextStep(self.tr("&Note"), "note", False, steps.archive, prompt)
+            case Step.REMIND:
+                prompt = self.tr("The unit holding the ticket sees the reminder in its queue.")
+                return TextStep(self.tr("&Note"), "note", False, steps.remind, prompt)
+            case Step.ESCALATE:
+                prompt = self.tr(
+                    "The ticket leaves the unit that has it, and the hotline leading-group "
+                    "office handles it itself."
+                )
+                return TextStep(self.tr("&Note"), "note", False, steps.escalate, prompt)
         raise ValueError(f"{step} takes more than one text")
