@@ -17,6 +17,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from peewee import fn
+
 from .services.alert_raising import check_intake
 from .services.environment import open_environment
 from .services.rule_versions import current_rules
@@ -78,7 +80,7 @@ def _sample_calls(env, runs: int, chance: random.Random) -> list[tuple]:
         .join(Employer, on=(Ticket.employer == Employer.id))
         .where(Ticket.id > newest - 20_000)
         .group_by(Ticket.employer, Employer.name)
-        .order_by(Ticket.id.count().desc())
+        .order_by(fn.COUNT(Ticket.id).desc())
         .limit(20)
         .tuples()
     )

@@ -1,4 +1,5 @@
-"""Take the README's screenshots again: the call intake, the queue, a ticket, a dispatch.
+"""Take the README's screenshots again: the call intake, the queue, a ticket, a dispatch,
+the alert centre and the risk rules.
 
     .venv/bin/python scripts/take_screenshots.py [--out docs/screenshots]
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from hotline_desktop import settings  # noqa: E402
 from hotline_desktop.demo.fresh_calls import load_demo  # noqa: E402
+from hotline_desktop.domain.risk_rules import RiskKind  # noqa: E402
 from hotline_desktop.domain.workflow import Step  # noqa: E402
 from hotline_desktop.i18n import install_translators  # noqa: E402
 from hotline_desktop.services.accounts import actor_for  # noqa: E402
@@ -36,6 +38,7 @@ from hotline_desktop.services.queue import SavedView  # noqa: E402
 from hotline_desktop.services.reference import install_reference_data  # noqa: E402
 from hotline_desktop.store.models import Call, Caller, Ticket, TicketEvent, User  # noqa: E402
 from hotline_desktop.ui.main_window import MainWindow  # noqa: E402
+from hotline_desktop.ui.risk_rules_dialog import RiskRulesDialog  # noqa: E402
 from hotline_desktop.ui.theme import apply_theme  # noqa: E402
 
 # A Friday morning: the morning's calls wait for dispatch, the week's tickets are open.
@@ -90,6 +93,8 @@ def main() -> int:
     take_intake(app, window, args.out)
     take_ticket(app, window, args.out)
     take_dispatch(app, window, args.out)
+    take_alerts(app, window, args.out)
+    take_rules(app, window, args.out)
     window.close()
     env.close()
     print(f"screenshots in {args.out}")
@@ -129,7 +134,8 @@ def take_intake(app: QApplication, window: MainWindow, out: Path) -> None:
         }
     )
     form.employer.setFocus()  # leaving the phone field looks the caller up
-    wait(app, lambda: form.history.notice.isVisible())
+    found = lambda: form.assistant.suggestions and form.assistant.suggestions.category  # noqa: E731
+    wait(app, lambda: form.history.notice.isVisible() and found())
     window.grab().save(str(out / "intake.png"))
 
 
@@ -159,6 +165,30 @@ def take_dispatch(app: QApplication, window: MainWindow, out: Path) -> None:
     dialog.tree.filter.insert("西安")
     wait(app, seconds=0.3)
     dialog.grab().save(str(out / "dispatch.png"))
+    dialog.reject()
+
+
+def take_alerts(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The alert centre after the first sweep, a 1155 alert chosen."""
+    centre = window.alerts
+    window.show_page(centre)
+    wait(app, lambda: not window.sweeper._sweeping, seconds=30)
+    centre.refresh()
+    wait(app, lambda: not centre._refreshing and centre.table.rowCount() > 0)
+    risky = [index for index, row in enumerate(centre.rows) if isinstance(row.kind, RiskKind)]
+    centre.table.selectRow(risky[0] if risky else 0)
+    wait(app, lambda: centre.detail is not None and centre.detail.row.id == centre.chosen_id())
+    window.grab().save(str(out / "alerts.png"))
+
+
+def take_rules(app: QApplication, window: MainWindow, out: Path) -> None:
+    """The admin's editor of the risk rules, on the 危 tab."""
+    admin = actor_for(User.get(User.username == "admin"))
+    dialog = RiskRulesDialog(window.env, admin, window.tasks, window.language, window)
+    dialog.resize(900, 650)
+    dialog.show()
+    wait(app, lambda: dialog.rules is not None)
+    dialog.grab().save(str(out / "risk_rules.png"))
     dialog.reject()
 
 

@@ -19,6 +19,45 @@ WAITING = 6  # new tickets the dispatcher finds
 DISPATCHED = 3  # of them, sent on to their city's federation, waiting to be signed for
 SEED = 2026
 FRESH_HOURS = timedelta(hours=3)
+# Two of the last hour's calls the 1155 rules flag, so that the demo's alert centre and
+# intake assistant have something to show: minutes before now, and the call.
+RISKY_CALLS = (
+    (
+        50,
+        CallInput(
+            phone="13991230571",
+            caller_name="高师傅",
+            employer_name="陕西某建工集团公司",
+            region_code="xa",
+            industry_code="construction",
+            employment_form_code="migrant",
+            category_code="wages",
+            headcount=13,
+            amount="650000",
+            urgency="urgent",
+            description=(
+                "来电人称十三名木工在西安某工地干完活，被拖欠工资六十余万元，包工头失联；"
+                "有工友说今天再拿不到钱就爬上塔吊，情绪很激动。"
+            ),
+        ),
+    ),
+    (
+        20,
+        CallInput(
+            phone="18691305527",
+            caller_name="马女士",
+            employer_name="某同城配送平台",
+            region_code="xa",
+            employment_form_code="delivery_rider",
+            category_code="platform_rights",
+            headcount=1,
+            description=(
+                "外卖骑手反映站点连续两个月按差评扣款，站里很多人都被扣了，"
+                "已经有骑手在抖音发了视频，大家在群里商量明天一起去平台公司讨说法。"
+            ),
+        ),
+    ),
+)
 
 
 def load_demo(env: Environment, tickets: int) -> None:
@@ -47,11 +86,14 @@ def take_fresh_calls(env: Environment) -> int:
             made.append((result.ticket_id, call.region_code))
             if len(made) == WAITING:
                 break
+        for minutes, risky in RISKY_CALLS:
+            env.clock = lambda at=now - timedelta(minutes=minutes): at
+            log_call(env, agent, risky, create_ticket=True)
     finally:
         env.clock = clock
     for ticket_id, region in made[:DISPATCHED]:
         ticket_steps.dispatch(env, dispatcher, ticket_id, region)
-    return len(made)
+    return len(made) + len(RISKY_CALLS)
 
 
 def _input(call) -> CallInput:

@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from ..domain.calendar import WorkingCalendar
 from ..domain.employers import employer_key
+from ..domain.risk_rules import Figure, RiskFacts, RiskKind, RiskRules
 from ..domain.time_limits import TimeLimitPolicy
 from ..domain.vocabulary import (
     AssignmentRole,
@@ -29,6 +30,7 @@ from ..domain.vocabulary import (
 )
 from ..domain.workflow import Step
 from ..services.intake import format_ticket_number
+from ..services.rule_versions import default_rules_data
 from ..store.models import (
     Assignment,
     Call,
@@ -118,6 +120,7 @@ class RowMaker:
         self.dispatcher = snapshot.dispatcher
         self.supervisor = snapshot.supervisor
         self.handler_of_unit = snapshot.handler_of_unit
+        self.rules = RiskRules.from_dict(default_rules_data(), version=1)
         self.office = snapshot.unit_ids["sx-office"]
         self.mediation = snapshot.unit_ids["sx-mediation"]
         self.report = LoadReport()
@@ -227,6 +230,7 @@ class RowMaker:
                 headcount=call.headcount,
                 amount_involved=_fen(call.amount),
                 description=call.description,
+                risk_marks=self._risk_marks(call),
                 urgency=call.urgency,
                 channel=call.channel,
                 created_at=call.received_at,
@@ -243,6 +247,15 @@ class RowMaker:
         rows.documents.append(
             (ticket_id, document(number, call.caller_name, call.employer_name, call.description))
         )
+
+    def _risk_marks(self, call: DemoCall) -> str:
+        """The warning items the shipped rules see in the call's own figures and words;
+        the repeat rule, which needs the other tickets, is left to the services."""
+        headcount = Figure(Decimal(call.headcount), "")
+        amount = Figure(call.amount, "") if call.amount is not None else None
+        facts = RiskFacts(call.description, headcount, amount)
+        kinds = {finding.kind for finding in self.rules.evaluate(facts)}
+        return ",".join(kind.value for kind in RiskKind if kind in kinds)
 
     def _payments(self, call, ticket_id, handler, signed, completed, rows) -> Decimal:
         r = self.random

@@ -33,16 +33,25 @@ _NEGATED = re.compile("(不会|没有|不想|不要|并不|不至于|没)[^，�
 
 
 class RiskKind(Labelled):
-    DANGER = "danger", "危", "Danger"
-    MASS = "mass", "众", "Many workers"
-    REPEATED = "repeated", "多", "Repeated reports"
-    LARGE = "large", "大", "Large sum or impact"
-    HIDDEN = "hidden", "隐", "Hidden risk"
+    DANGER = "danger", "危险", "Danger"
+    MASS = "mass", "人数众多", "Many workers"
+    REPEATED = "repeated", "重复反映", "Repeated reports"
+    LARGE = "large", "金额大影响大", "Large sum or impact"
+    HIDDEN = "hidden", "隐性风险", "Hidden risk"
 
     @property
     def mark(self) -> str:
         """The one character queues and reports show: 危 众 多 大 隐."""
-        return self.zh
+        return _MARKS[self]
+
+
+_MARKS = {
+    RiskKind.DANGER: "危",
+    RiskKind.MASS: "众",
+    RiskKind.REPEATED: "多",
+    RiskKind.LARGE: "大",
+    RiskKind.HIDDEN: "隐",
+}
 
 
 class AlertLevel(Labelled):

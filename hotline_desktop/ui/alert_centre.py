@@ -128,6 +128,7 @@ class AlertCentre(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 500])  # the list wide enough for its columns
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -9,6 +9,7 @@ leaves the panel as it was.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
@@ -29,6 +30,8 @@ from ..services.environment import Environment
 from .phrases import in_language
 from .styles import ERROR_COLOUR, WARNING_STYLE
 from .tasks import TaskRunner, while_alive
+
+log = logging.getLogger(__name__)
 
 # A pause in the typing this long asks the assistant again.
 PAUSE_MS = 400
@@ -114,6 +117,9 @@ class AssistantPanel(QGroupBox):
     def _ask(self) -> None:
         self._asked += 1
         asked, env, call = self._asked, self.env, self.read_call()
+        if not call["description"].strip():
+            self.show_suggestions(None)  # nothing to read yet: no need to ask the database
+            return
         self.tasks.run(
             lambda: check_intake(
                 env,
@@ -124,7 +130,8 @@ class AssistantPanel(QGroupBox):
                 employer_name=call["employer_name"],
             ),
             while_alive(self, lambda found: self._answered(asked, found)),
-            lambda _error: None,  # the assistant helps; it never stands in the way
+            # The assistant helps; a failure never stands in the agent's way.
+            lambda error: log.warning("the intake assistant failed: %s", error),
         )
 
     def _answered(self, asked: int, found: Suggestions) -> None:

@@ -481,6 +481,7 @@ class IntakeForm(QWidget):
             self.answer.setPlainText(str(merged["answer"]))
             self.assistant.set_verdict(merged["risks_added"], merged["risks_dismissed"])
         self._errors.hide_all()
+        self.assistant.schedule()  # a restored draft is read like typing
         self._update_kind_hint()
 
     @contextmanager

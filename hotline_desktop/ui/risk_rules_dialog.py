@@ -137,7 +137,7 @@ class RiskRulesDialog(QDialog):
     # ------------------------------------------------------------------ the pages
 
     def _kind_title(self, kind: RiskKind) -> str:
-        return kind.mark if self.chinese else f"{kind.mark} {kind.en}"
+        return f"{kind.mark} {kind.zh if self.chinese else kind.en}"
 
     def _kind_summary(self, kind: RiskKind) -> str:
         return {

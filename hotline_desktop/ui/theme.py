@@ -33,17 +33,22 @@ def apply_theme(app: QApplication, dark: bool = False) -> None:
         parent=str(icons),
         extra={"density_scale": "-1"},
     )
-    app.setStyleSheet(app.styleSheet() + _TREE_CHECKBOXES)
+    app.setStyleSheet(app.styleSheet() + _ITEM_CHECKBOXES)
 
 
-# qt-material draws tick boxes in lists and tables but not in trees, where Qt's own then
-# show as black squares: the dispatch dialog ticks co-handling units in the org tree.
-_TREE_CHECKBOXES = """
-QTreeView::indicator { width: 24px; height: 24px; }
-QTreeView::indicator:unchecked { image: url(icon:/primary/checkbox_unchecked.svg); }
-QTreeView::indicator:checked { image: url(icon:/primary/checkbox_checked.svg); }
-QTreeView::indicator:unchecked:disabled { image: url(icon:/disabled/checkbox_unchecked.svg); }
-QTreeView::indicator:checked:disabled { image: url(icon:/disabled/checkbox_checked.svg); }
+# qt-material draws no tick boxes in item views' rows, where Qt's own then show as black
+# squares or not at all: the dispatch dialog ticks co-handling units in the org tree, and
+# an alert's playbook is ticked off in a list.
+_ITEM_CHECKBOXES = """
+QTreeView::indicator, QListView::indicator { width: 24px; height: 24px; }
+QTreeView::indicator:unchecked, QListView::indicator:unchecked {
+    image: url(icon:/primary/checkbox_unchecked.svg); }
+QTreeView::indicator:checked, QListView::indicator:checked {
+    image: url(icon:/primary/checkbox_checked.svg); }
+QTreeView::indicator:unchecked:disabled, QListView::indicator:unchecked:disabled {
+    image: url(icon:/disabled/checkbox_unchecked.svg); }
+QTreeView::indicator:checked:disabled, QListView::indicator:checked:disabled {
+    image: url(icon:/disabled/checkbox_checked.svg); }
 """
 
 

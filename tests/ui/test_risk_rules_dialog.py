@@ -79,7 +79,9 @@ def test_opening_shows_the_rules_in_force(open_dialog):
 @SQLITE
 def test_the_tabs_are_named_by_their_chinese_marks(open_dialog):
     dialog = open_dialog(language="zh_CN")
-    assert [dialog.tabs.tabText(i) for i in range(5)] == ["危", "众", "多", "大", "隐"]
+    assert [dialog.tabs.tabText(i) for i in range(5)] == [
+        "危 危险", "众 人数众多", "多 重复反映", "大 金额大影响大", "隐 隐性风险",
+    ]  # fmt: skip
     assert dialog._levels[RiskKind.DANGER].currentText() == "高"
 
 
