@@ -199,6 +199,14 @@ def _raw_writes(env: Environment, ticket_id: int) -> tuple[float, float]:
     created = _row(db, "ticket_event", f"ticket_id = {mark} AND step = 'create'", ticket_id)
     assignment = _row(db, "assignment", f"ticket_id = {mark}", ticket_id)
     sent = _row(db, "ticket_event", f"ticket_id = {mark} AND step = 'dispatch'", ticket_id)
+    # What the risk rules wrote at intake: the alerts the call raised with their history,
+    # the ticket's links to alerts (its own and those it joined), its marks' events.
+    alerts = _rows(db, "alert", f"ticket_id = {mark}", ticket_id)
+    alert_events = {
+        alert["id"]: _rows(db, "alert_event", f"alert_id = {mark}", alert["id"]) for alert in alerts
+    }
+    links = _rows(db, "alert_ticket", f"ticket_id = {mark}", ticket_id)
+    flags = _rows(db, "ticket_event", f"ticket_id = {mark} AND step = 'risk_alert'", ticket_id)
     number = f"R{uuid.uuid4().hex[:12]}"
     text = document(number, ticket["caller_name"], ticket["employer_name"], ticket["description"])
     # The ticket as intake wrote it, and the columns dispatch then changed, with its values.
@@ -214,6 +222,17 @@ def _raw_writes(env: Environment, ticket_id: int) -> tuple[float, float]:
         new_id = _insert(db, "ticket", as_created)
         _insert(db, "ticket_event", {**created, "ticket_id": new_id})
         env.search.add_many([(new_id, text)])
+        copied = {}
+        for alert in alerts:
+            copy = {**alert, "ticket_id": new_id, "open_key": None, "cause": ""}
+            copied[alert["id"]] = _insert(db, "alert", copy)
+            for event in alert_events[alert["id"]]:
+                _insert(db, "alert_event", {**event, "alert_id": copied[alert["id"]]})
+        for link in links:
+            alert_id = copied.get(link["alert_id"], link["alert_id"])
+            _insert(db, "alert_ticket", {"alert_id": alert_id, "ticket_id": new_id}, id_=False)
+        for flag in flags:
+            _insert(db, "ticket_event", {**flag, "ticket_id": new_id})
     intake = time.perf_counter() - began
 
     settings = ", ".join(f'"{column}" = {mark}' for column in dispatched)
@@ -248,11 +267,20 @@ def _row(db: peewee.Database, table: str, where: str, value) -> dict:
     return dict(zip(names, cursor.fetchone(), strict=True))
 
 
-def _insert(db: peewee.Database, table: str, row: dict) -> int:
+def _rows(db: peewee.Database, table: str, where: str, value) -> list[dict]:
+    cursor = db.execute_sql(f'SELECT * FROM "{table}" WHERE {where}', (value,))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _insert(db: peewee.Database, table: str, row: dict, *, id_: bool = True) -> int:
     values = {name: value for name, value in row.items() if name != "id"}
     names = ", ".join(f'"{name}"' for name in values)
     marks = ", ".join([db.param] * len(values))
     sql = f'INSERT INTO "{table}" ({names}) VALUES ({marks})'
+    if not id_:
+        db.execute_sql(sql, list(values.values()))
+        return 0
     if isinstance(db, peewee.PostgresqlDatabase):
         return db.execute_sql(sql + " RETURNING id", list(values.values())).fetchone()[0]
     return db.execute_sql(sql, list(values.values())).lastrowid

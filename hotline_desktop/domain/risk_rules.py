@@ -29,7 +29,8 @@ MAX_STEP_LENGTH = 200
 MAX_WINDOW_DAYS = 365
 MAX_REPORTS = 100
 # Words just before a keyword that deny it.
-_NEGATED = re.compile("(不会|没有|不想|不要|并不|不至于|没)[^，。；！？,.;!?]{0,2}$")
+# Not 不要 or 别: "不要逼我跳楼" is a threat.
+_NEGATED = re.compile("(不会|没有|不想|并不|不至于|没)[^，。；！？,.;!?]{0,2}$")
 
 
 class RiskKind(Labelled):

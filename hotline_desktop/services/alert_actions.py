@@ -13,7 +13,7 @@ from ..domain.errors import InvalidInput, NotFound, PermissionDenied, StepNotAll
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.vocabulary import Role
 from ..domain.workflow import Actor
-from ..store.models import Alert, AlertEvent, PlaybookTick, User
+from ..store.models import Alert, AlertEvent, AlertTicket, PlaybookTick, Ticket, User
 from . import ticket_steps
 from .environment import Environment
 
@@ -55,11 +55,24 @@ def assign(env: Environment, actor: Actor, alert_id: int, user_id: int) -> None:
 
 
 def escalate(env: Environment, actor: Actor, alert_id: int, note: str = "") -> None:
-    """提级: the alert's ticket goes to the office to be handled there, in one transaction."""
+    """提级: the alert's tickets go to the office to be handled there, in one transaction.
+
+    A repeat alert covers several tickets: each still open goes (a merged duplicate goes
+    as its master); those closed or with the office already stay as they are. When none
+    can go, the refusal of the alert's own ticket says why."""
     note = ticket_steps.checked_note(note)
     with env.write():
         alert = _open_alert(env, actor, alert_id, "escalate the alert")
-        ticket_steps.escalate(env, actor, alert.ticket_id, note)
+        targets = _tickets_of(alert)
+        refusals = []
+        for ticket_id in targets:
+            try:
+                with env.db.atomic():  # a savepoint: one refusal leaves the others
+                    ticket_steps.escalate(env, actor, ticket_id, note)
+            except StepNotAllowed as refusal:
+                refusals.append((ticket_id, refusal))
+        if len(refusals) == len(targets):
+            raise refusals[0][1]
         alert.state = AlertState.ESCALATED.value
         _acknowledged(env, actor, alert, keep_state=True)
         _record(env, actor, alert, AlertAction.ESCALATED, note)
@@ -70,7 +83,7 @@ def remind(env: Environment, actor: Actor, alert_id: int, note: str = "") -> Non
     note = ticket_steps.checked_note(note)
     with env.write():
         alert = _open_alert(env, actor, alert_id, "send a reminder")
-        ticket_steps.remind(env, actor, alert.ticket_id, note)
+        ticket_steps.remind(env, actor, _tickets_of(alert)[0], note)
         _acknowledged(env, actor, alert)
         _record(env, actor, alert, AlertAction.REMINDED, note)
 
@@ -120,6 +133,19 @@ def resolve(env: Environment, actor: Actor, alert_id: int, note: str) -> None:
         alert.resolution = note
         _acknowledged(env, actor, alert, keep_state=True)
         _record(env, actor, alert, AlertAction.RESOLVED, note)
+
+
+def _tickets_of(alert: Alert) -> list[int]:
+    """The alert's tickets, a merged one replaced by its master, the alert's own first."""
+    linked = [
+        row_id
+        for (row_id,) in AlertTicket.select(AlertTicket.ticket)
+        .where(AlertTicket.alert == alert.id)
+        .tuples()
+    ]
+    rows = dict(Ticket.select(Ticket.id, Ticket.merged_into).where(Ticket.id.in_(linked)).tuples())
+    targets = [rows.get(row_id) or row_id for row_id in [alert.ticket_id, *linked]]
+    return list(dict.fromkeys(targets))
 
 
 def _open_alert(env: Environment, actor: Actor, alert_id: int, doing: str) -> Alert:

@@ -11,7 +11,10 @@ an alert of a rule already covers, open or resolved, is not raised for by that r
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -28,6 +31,8 @@ from ..domain.workflow import Step
 from ..store.models import Alert, AlertEvent, AlertTicket, Caller, Employer, Ticket, TicketEvent
 from .environment import Environment
 from .rule_versions import current_rules
+
+log = logging.getLogger(__name__)
 
 # A repeat alert links the tickets of its window; past this many, the newest.
 MAX_LINKED = 100
@@ -99,12 +104,14 @@ def _reports(env: Environment, column: str, value: int | None, since: datetime) 
     """Tickets from this caller or about this employer created since ``since``."""
     if value is None:
         return 0
-    mark = env.db.param
     sql = (
-        f"SELECT count(*) FROM ticket WHERE {column} = {mark} AND created_at >= {mark} "
-        f"AND status NOT IN ('merged')"
+        f"SELECT count(*) FROM ticket WHERE {column} = {{m}} AND created_at >= {{m}} "
+        "AND status <> 'merged'"
     )
-    return env.db.execute_sql(sql, (value, since)).fetchone()[0]
+    cursor = env.sql.run(
+        f"reports since by {column}", lambda m, _locks: sql.format(m=m), (value, since)
+    )
+    return cursor.fetchone()[0]
 
 
 # ---- when a ticket is created or changed ----
@@ -120,9 +127,28 @@ def raise_alerts(
 ) -> list[int]:
     """Inside the caller's write transaction: evaluate the rules on ``ticket`` and raise
     or extend the alerts they call for. ``added`` are warning items the agent judged
-    present; ``dismissed`` those the agent overrode. Returns the ids of alerts raised."""
+    present; ``dismissed`` those the agent overrode. Returns the ids of alerts raised.
+
+    The call or the step is what the user asked for: an alert that cannot be raised (a
+    deadlock with another workstation marking the same tickets, say) is logged and its
+    savepoint rolled back, and the call is saved all the same."""
     if ticket.status in _SKIPPED_STATUSES:
         return []
+    try:
+        with env.db.atomic():
+            return _raise_alerts(env, ticket, actor_id, added, dismissed)
+    except peewee.DatabaseError:
+        log.exception("the risk rules could not raise alerts for ticket %s", ticket.number)
+        return []
+
+
+def _raise_alerts(
+    env: Environment,
+    ticket: Ticket,
+    actor_id: int,
+    added: Iterable[RiskKind],
+    dismissed: Iterable[RiskKind],
+) -> list[int]:
     rules = current_rules(env)
     since = ticket.created_at - timedelta(days=rules.repeat_window_days)
     facts = risk_facts(
@@ -145,17 +171,29 @@ def raise_alerts(
         for kind in added
         if kind not in found_kinds
     ]
-    if not findings:
-        return []
-    covered = _rules_covering(ticket.id)
     raised = []
+    covered, open_keys = _covering(env, ticket.id) if findings else (set(), set())
+    # The judged ticket's marks as its row has them: kept here, written once at the end.
+    marks = {ticket.id: (ticket.risk_marks, ticket.risk_dismissed, ticket.status)}
     for finding in findings:
         if finding.rule.value in covered:
             continue
-        alert_id = _raise_or_link(env, rules, finding, ticket, actor_id, since)
+        alert_id = _raise_or_link(env, rules, finding, ticket, actor_id, since, marks, open_keys)
         if alert_id is not None:
             raised.append(alert_id)
+    env.sql.run(
+        "judged",
+        lambda m, _locks: (
+            f"UPDATE ticket SET risk_marks = {m}, risk_rules_version = {m} WHERE id = {m}"
+        ),
+        (marks[ticket.id][0], rules.version, ticket.id),
+    )
     return raised
+
+
+def judged_by_older_rules(env: Environment, ticket: Ticket) -> bool:
+    """Whether the rules in force are newer than those the ticket was last judged by."""
+    return ticket.risk_rules_version != current_rules(env).version
 
 
 def _reports_until(
@@ -165,22 +203,27 @@ def _reports_until(
     by the reports around its own call, not by today's."""
     if value is None:
         return 0
-    mark = env.db.param
     sql = (
-        f"SELECT count(*) FROM ticket WHERE {column} = {mark} AND created_at >= {mark} "
-        f"AND created_at <= {mark} AND status NOT IN ('merged')"
+        f"SELECT count(*) FROM ticket WHERE {column} = {{m}} AND created_at >= {{m}} "
+        "AND created_at <= {m} AND status <> 'merged'"
     )
-    return env.db.execute_sql(sql, (value, since, ticket.created_at)).fetchone()[0]
+    cursor = env.sql.run(
+        f"reports by {column}", lambda m, _locks: sql.format(m=m), (value, since, ticket.created_at)
+    )
+    return cursor.fetchone()[0]
 
 
-def _rules_covering(ticket_id: int) -> set[str]:
-    rows = (
-        Alert.select(Alert.rule)
-        .join(AlertTicket, on=(AlertTicket.alert == Alert.id))
-        .where(AlertTicket.ticket == ticket_id)
-        .tuples()
-    )
-    return {rule for (rule,) in rows}
+def _covering(env: Environment, ticket_id: int) -> tuple[set[str], set[str]]:
+    """The rules of the alerts that cover the ticket, and the keys of those still open."""
+    rows = env.sql.run(
+        "alerts covering",
+        lambda m, _locks: (
+            "SELECT a.rule, a.open_key FROM alert a JOIN alert_ticket l ON l.alert_id = a.id "
+            f"WHERE l.ticket_id = {m}"
+        ),
+        (ticket_id,),
+    ).fetchall()
+    return {rule for rule, _key in rows}, {key for _rule, key in rows if key}
 
 
 def _open_key(finding: RiskFinding, ticket: Ticket) -> str:
@@ -191,27 +234,47 @@ def _open_key(finding: RiskFinding, ticket: Ticket) -> str:
     return f"{finding.kind.value}:t{ticket.id}"
 
 
-def _linked_tickets(finding: RiskFinding, ticket: Ticket, since: datetime) -> list[int]:
+def _linked_tickets(
+    env: Environment, finding: RiskFinding, ticket: Ticket, since: datetime
+) -> list[int]:
     """The tickets an alert is about: the reports of the window for a repeat, else one."""
     if finding.rule == RiskRule.REPEAT_EMPLOYER:
-        same = Ticket.employer == ticket.employer_id
+        column, value = "employer_id", ticket.employer_id
     elif finding.rule == RiskRule.REPEAT_CALLER:
-        same = Ticket.caller == ticket.caller_id
+        column, value = "caller_id", ticket.caller_id
     else:
         return [ticket.id]
-    rows = (
-        Ticket.select(Ticket.id)
-        .where(
-            same
-            & (Ticket.created_at >= since)
-            & (Ticket.created_at <= ticket.created_at)
-            & (Ticket.status != "merged")
-        )
-        .order_by(Ticket.created_at.desc())
-        .limit(MAX_LINKED)
-        .tuples()
+    sql = (
+        f"SELECT id FROM ticket WHERE {column} = {{m}} AND created_at >= {{m}} "
+        "AND created_at <= {m} AND status <> 'merged' ORDER BY created_at DESC LIMIT "
+        f"{MAX_LINKED}"
+    )
+    rows = env.sql.run(
+        f"linked by {column}", lambda m, _locks: sql.format(m=m), (value, since, ticket.created_at)
     )
     return sorted({ticket.id, *(row_id for (row_id,) in rows)})
+
+
+@dataclass(frozen=True, slots=True)
+class _OpenAlert:
+    id: int
+    kind: str
+    state: str
+    rule: str
+    rule_version: int | None
+
+
+def _find_open(env: Environment, key: str) -> _OpenAlert | None:
+    # Locked: an alert being resolved at this moment is not joined after its end.
+    row = env.sql.run(
+        "open alert",
+        lambda m, locks: (
+            f"SELECT id, kind, state, rule, rule_version FROM alert WHERE open_key = {m}"
+            + (" FOR UPDATE" if locks else "")
+        ),
+        (key,),
+    ).fetchone()
+    return _OpenAlert(*row) if row else None
 
 
 def _raise_or_link(
@@ -221,98 +284,154 @@ def _raise_or_link(
     ticket: Ticket,
     actor_id: int,
     since: datetime,
+    marks: dict[int, tuple[str, str, str]],
+    open_keys: set[str],
 ) -> int | None:
     key = _open_key(finding, ticket)
-    tickets = _linked_tickets(finding, ticket, since)
-    existing = Alert.get_or_none(Alert.open_key == key)
+    by_agent = finding.rule == RiskRule.AGENT_JUDGEMENT
+    tickets = _linked_tickets(env, finding, ticket, since)
+    # An open alert about this ticket alone covers it, so the ticket's own alerts say
+    # whether there is one; an alert about its caller or employer is looked up.
+    about_others = finding.rule in (RiskRule.REPEAT_CALLER, RiskRule.REPEAT_EMPLOYER)
+    existing = _find_open(env, key) if about_others or key in open_keys else None
     raised = None
     if existing is None:
         now = env.now()
         try:
-            # A savepoint: on PostgreSQL a failed insert would spoil the whole transaction.
-            with env.db.atomic():
-                existing = Alert.create(
+            # A savepoint on a server: there a failed insert would spoil the transaction.
+            # SQLite's write lock lets no other workstation in between.
+            with nullcontext() if isinstance(env.db, peewee.SqliteDatabase) else env.db.atomic():
+                created = env.sql.insert(
+                    Alert,
                     kind=finding.kind.value,
                     level=rules.level(finding.kind).value,
                     rule=finding.rule.value,
-                    rule_version=rules.version
-                    if finding.rule != RiskRule.AGENT_JUDGEMENT
-                    else None,
+                    rule_version=None if by_agent else rules.version,
                     reason=phrase_json(finding.reason),
                     playbook=json.dumps(rules.playbooks[finding.kind], ensure_ascii=False),
                     ticket=ticket.id,
                     raised_at=now,
                     state=AlertState.NEW.value,
                     open_key=key,
+                    cause=key,
                 )
         except peewee.IntegrityError:
-            existing = Alert.get(Alert.open_key == key)  # another workstation was first
+            existing = _find_open(env, key)  # another workstation was first
+            if existing is None:
+                return None
         else:
-            raised = existing.id
-            AlertEvent.create(
-                alert=existing.id, at=now, actor=None, action=AlertAction.RAISED.value
+            existing = raised = _OpenAlert(
+                created.id, created.kind, created.state, created.rule, created.rule_version
             )
-    link_tickets(env, existing, tickets, actor_id, announce=raised is None)
-    return raised
+            env.sql.insert(
+                AlertEvent, alert=created.id, at=now, actor=None, action=AlertAction.RAISED.value
+            )
+    link_tickets(env, existing, tickets, actor_id, joined=raised is None, marks=marks)
+    return raised.id if raised else None
 
 
 def link_tickets(
-    env: Environment, alert: Alert, ticket_ids: Sequence[int], actor_id: int, *, announce: bool
+    env: Environment,
+    alert: _OpenAlert,
+    ticket_ids: Sequence[int],
+    actor_id: int,
+    *,
+    joined: bool,
+    marks: dict[int, tuple[str, str, str]],
 ) -> None:
-    """Link the tickets the alert does not cover yet, and mark them with its warning item."""
-    known = {
-        row_id
-        for (row_id,) in AlertTicket.select(AlertTicket.ticket)
-        .where(AlertTicket.alert == alert.id)
-        .tuples()
-    }
+    """Link the tickets the alert does not cover yet, and mark them with its warning item.
+    ``joined``: the alert was open before, not raised now. ``marks`` holds the marks,
+    the dismissed items and the status of tickets read already, and gets them updated."""
+    known = (
+        {
+            row_id
+            for (row_id,) in env.sql.run(
+                "alert links",
+                lambda m, _locks: f"SELECT ticket_id FROM alert_ticket WHERE alert_id = {m}",
+                (alert.id,),
+            )
+        }
+        if joined
+        else set()
+    )
     new = [row_id for row_id in ticket_ids if row_id not in known]
     if not new:
         return
-    AlertTicket.insert_many([(alert.id, row_id) for row_id in new]).on_conflict_ignore().execute()
-    if announce:
-        AlertEvent.create(
+    for row_id in new:
+        env.sql.insert(AlertTicket, alert=alert.id, ticket=row_id)
+    if joined:
+        if alert.state == AlertState.ACKNOWLEDGED.value:
+            # Another report: somebody must look again.
+            env.sql.run(
+                "alert back to new",
+                lambda m, _locks: f"UPDATE alert SET state = 'new' WHERE id = {m}",
+                (alert.id,),
+            )
+        numbers = [
+            env.sql.run(
+                "ticket number",
+                lambda m, _locks: f"SELECT number FROM ticket WHERE id = {m}",
+                (row_id,),
+            ).fetchone()
+            for row_id in new
+        ]
+        env.sql.insert(
+            AlertEvent,
             alert=alert.id,
             at=env.now(),
             actor=None,
             action=AlertAction.LINKED.value,
-            note=", ".join(
-                number
-                for (number,) in Ticket.select(Ticket.number).where(Ticket.id.in_(new)).tuples()
-            ),
+            note=", ".join(number for (number,) in numbers),
         )
-    kind = RiskKind(alert.kind)
+    judged = next(iter(marks))  # the first entry is the ticket being judged
     for row_id in new:
-        mark_ticket(env, row_id, kind, alert, actor_id)
+        mark_ticket(env, row_id, alert, actor_id, marks, judged)
 
 
 def mark_ticket(
-    env: Environment, ticket_id: int, kind: RiskKind, alert: Alert, actor_id: int
+    env: Environment,
+    ticket_id: int,
+    alert: _OpenAlert,
+    actor_id: int,
+    known: dict[int, tuple[str, str, str]],
+    judged: int,
 ) -> None:
     """Add the warning item to the ticket's marks, with an event in its history. The
     version stays: a mark is no edit of the ticket that anybody's open form could lose."""
-    row = Ticket.select(Ticket.risk_marks, Ticket.status).where(Ticket.id == ticket_id).get()
-    marks = kinds_of(row.risk_marks)
-    if kind in marks:
-        return
-    after = [k for k in RiskKind if k in marks or k == kind]
-    Ticket.update(risk_marks=",".join(k.value for k in after)).where(
-        Ticket.id == ticket_id
-    ).execute()
+    if ticket_id not in known:
+        known[ticket_id] = env.sql.run(
+            "ticket marks",
+            lambda m, _locks: (
+                f"SELECT risk_marks, risk_dismissed, status FROM ticket WHERE id = {m}"
+            ),
+            (ticket_id,),
+        ).fetchone()
+    marks_text, dismissed, status = known[ticket_id]
+    marks, kind = kinds_of(marks_text), RiskKind(alert.kind)
+    if kind in marks or kind in kinds_of(dismissed):
+        return  # marked already, or the agent who took this call said it is not so
+    after = ",".join(k.value for k in RiskKind if k in marks or k == kind)
+    known[ticket_id] = (after, dismissed, status)
+    if ticket_id != judged:  # the judged ticket's marks are written with its judgement
+        env.sql.run(
+            "set ticket marks",
+            lambda m, _locks: f"UPDATE ticket SET risk_marks = {m} WHERE id = {m}",
+            (after, ticket_id),
+        )
     env.sql.insert(
         TicketEvent,
         ticket=ticket_id,
         at=env.now(),
         actor=actor_id,
         step=Step.RISK_ALERT.value,
-        from_status=row.status,
-        to_status=row.status,
+        from_status=status,
+        to_status=status,
         unit=None,
         note="",
         # In the shape of the steps' changes, (old, new), so the timeline reads it alike.
         details=json.dumps(
             {
-                "risk_marks": [",".join(k.value for k in marks), ",".join(k.value for k in after)],
+                "risk_marks": [",".join(k.value for k in marks), after],
                 "rule": [None, alert.rule],
                 "rule_version": [None, alert.rule_version],
             }

@@ -51,6 +51,7 @@ class Environment:
     reference: ReferenceCache = field(init=False, default_factory=ReferenceCache)
     # The risk rules last read, kept until an admin saves a newer version (rule_versions).
     risk_rules: RiskRules | None = field(init=False, default=None)
+    risk_rules_checked: float = field(init=False, default=0.0)  # time.monotonic()
 
     def __post_init__(self) -> None:
         self.sql = Statements(self.db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,7 +12,7 @@ from typing import Any
 import peewee
 
 from ..domain import validation
-from ..domain.errors import PermissionDenied
+from ..domain.errors import PermissionDenied, StepNotAllowed
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.risk_rules import RiskRules
 from ..domain.vocabulary import Role
@@ -19,6 +20,8 @@ from ..domain.workflow import Actor
 from ..reference_data import REFERENCE_DIR
 from ..store.models import RiskRuleSet, User
 from .environment import Environment
+
+RULES_CHECK_SECONDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,21 @@ def default_rules_data() -> dict[str, Any]:
 
 
 def current_rules(env: Environment) -> RiskRules:
-    """The newest version; read again only when another workstation saved a newer one."""
+    """The newest version. Every call and every step asks, so the version is looked up
+    at most every few seconds: another admin's edit reaches this workstation within
+    them, and the rules themselves are read again only when the version moved."""
+    cached = env.risk_rules
+    now = time.monotonic()
+    if cached is not None and now - env.risk_rules_checked < RULES_CHECK_SECONDS:
+        return cached
     newest = env.db.execute_sql("SELECT max(version) FROM risk_rule_set").fetchone()[0]
     if newest is None:
         _store_defaults(env)
         newest = 1
-    cached = env.risk_rules
     if cached is None or cached.version != newest:
         row = RiskRuleSet.get_by_id(newest)
         cached = env.risk_rules = RiskRules.from_dict(json.loads(row.body), version=newest)
+    env.risk_rules_checked = now
     return cached
 
 
@@ -57,10 +66,17 @@ def _store_defaults(env: Environment) -> None:
 
 
 def save_rules(
-    env: Environment, actor: Actor, data: Mapping[str, Any], note: str = ""
+    env: Environment,
+    actor: Actor,
+    data: Mapping[str, Any],
+    note: str = "",
+    *,
+    base_version: int | None = None,
 ) -> RiskRules:
     """Check the edited rules whole and store them as the next version. A rule that
-    cannot work raises InvalidInput naming its field, and the version in force stays."""
+    cannot work raises InvalidInput naming its field, and the version in force stays.
+    ``base_version`` is the version the edit started from: when another admin saved a
+    newer one meanwhile, the edit is refused rather than silently undoing theirs."""
     if actor.role != Role.ADMIN:
         raise PermissionDenied(
             None,
@@ -75,20 +91,42 @@ def save_rules(
     for _attempt in range(3):
         try:
             with env.write():
-                version = (
-                    1 + env.db.execute_sql("SELECT max(version) FROM risk_rule_set").fetchone()[0]
-                )
+                newest = env.db.execute_sql("SELECT max(version) FROM risk_rule_set").fetchone()[0]
+                if base_version is not None and newest != base_version:
+                    raise _saved_meanwhile(newest)
                 RiskRuleSet.create(
-                    version=version,
+                    version=newest + 1,
                     body=body,
                     saved_at=env.now(),
                     saved_by=actor.user_id,
                     note=note,
                 )
-            return rules.with_version(version)
+            env.risk_rules = rules.with_version(newest + 1)
+            env.risk_rules_checked = time.monotonic()
+            return env.risk_rules
         except peewee.IntegrityError:
             continue  # another admin saved the same version number a moment ago
     raise RuntimeError("could not save the risk rules: other admins keep saving")
+
+
+def _saved_meanwhile(version: int) -> StepNotAllowed:
+    row = RiskRuleSet.get_by_id(version)
+    user = User.get_or_none(User.id == row.saved_by_id)
+    return StepNotAllowed(
+        None,
+        None,
+        "edit the risk rules",
+        said(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "{who} saved version {version} at {at} meanwhile; reopen the rules to start "
+                "from it",
+            ),
+            who=user.display_name if user else "",
+            version=version,
+            at=f"{row.saved_at:%Y-%m-%d %H:%M}",
+        ),
+    )
 
 
 def rule_versions(env: Environment) -> list[RuleVersion]:

@@ -27,7 +27,7 @@ from ..domain.vocabulary import (
 from ..domain.workflow import Actor, Step, StepContext, TicketFacts, authorize
 from ..store.models import Assignment, Ticket, TicketEvent, User
 from ..store.reference_cache import UnitInfo
-from .alert_raising import raise_alerts
+from .alert_raising import judged_by_older_rules, raise_alerts
 from .environment import Environment
 
 ACTIVE = (AssignmentState.DISPATCHED.value, AssignmentState.SIGNED.value)
@@ -194,12 +194,15 @@ def run_step(
     expected_version: int | None = None,
     context: StepContext | Callable[[StepRun], StepContext] | None = None,
     also_lock: int | None = None,
+    keeps_version: bool = False,
 ) -> StepResult:
     """Take ``step`` on the ticket: ``apply`` makes the changes and returns the event's note.
 
     ``also_lock`` names a second ticket the step reads (a merge's master); both rows are
     locked in id order, so two workstations merging each way wait instead of deadlocking.
     ``context`` may be a function of the running step, to read that ticket under the lock.
+    ``keeps_version`` is for a step that changes nothing anybody's open form could lose
+    (a reminder): a unit typing its result is not told to reload because it was pressed.
     """
     with env.write():
         locked = {
@@ -223,7 +226,7 @@ def run_step(
         known = len(run.assignments)
         note = apply(run)
         ticket.status = next_status.value
-        ticket.version = before["version"] + 1
+        ticket.version = before["version"] + (0 if keeps_version else 1)
         ticket.updated_at = run.now
         ticket.updated_by = actor.user_id
         if not env.sql.update_changed(ticket, before, where_version=before["version"]):
@@ -249,9 +252,10 @@ def run_step(
             note=note,
             details=json.dumps(changed, ensure_ascii=False) if changed else "",
         )
-        # The rules look again at every change: rules edited since, or reports about
-        # the same employer made since, may flag the ticket now.
-        raise_alerts(env, ticket, actor.user_id)
+        # The rules look again at a change of the ticket when they have been edited
+        # since they last did: what a step changes, they do not read.
+        if judged_by_older_rules(env, ticket):
+            raise_alerts(env, ticket, actor.user_id)
     return StepResult(ticket.id, ticket.number, TicketStatus(ticket.status), ticket.version)
 
 

@@ -638,7 +638,15 @@ def remind(
         run.ticket.reminder_count += 1
         return note
 
-    return run_step(env, actor, ticket_id, Step.REMIND, apply, expected_version=expected_version)
+    return run_step(
+        env,
+        actor,
+        ticket_id,
+        Step.REMIND,
+        apply,
+        expected_version=expected_version,
+        keeps_version=True,
+    )
 
 
 def escalate(

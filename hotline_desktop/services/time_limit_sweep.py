@@ -54,7 +54,9 @@ def sweep_time_limits(env: Environment) -> SweepResult:
         .where(Alert.kind.in_(_TIME_KINDS) & Alert.open_key.is_null(False))
         .tuples()
     )
-    new = [(key, found) for key, found in wanted.items() if key not in open_alerts]
+    raised_before = _raised_before(list(wanted))
+    # In key order: two workstations sweeping at once take the unique keys in one order.
+    new = sorted((key, found) for key, found in wanted.items() if key not in raised_before)
     gone = [alert_id for key, alert_id in open_alerts.items() if key not in wanted]
     raised: list[int] = []
     # Short write transactions: an agent saving a call waits for one batch at most.
@@ -69,6 +71,15 @@ def sweep_time_limits(env: Environment) -> SweepResult:
             for alert_id in gone[start : start + WRITE_BATCH]:
                 _clear(env, alert_id)
     return SweepResult(tuple(raised), len(gone))
+
+
+def _raised_before(keys: list[str]) -> set[str]:
+    """The causes alerts were raised for already, open or resolved."""
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        found.update(c for (c,) in Alert.select(Alert.cause).where(Alert.cause.in_(chunk)).tuples())
+    return found
 
 
 def _candidates(horizon):
@@ -117,6 +128,7 @@ def _raise(
                 raised_at=now,
                 state=AlertState.NEW.value,
                 open_key=key,
+                cause=key,
             )
     except peewee.IntegrityError:
         return None

@@ -218,6 +218,9 @@ class Ticket(BaseModel):
     risk_marks = str_column(64)
     # Warning items the agent overrode at intake: the rules do not raise them again.
     risk_dismissed = str_column(64)
+    # The version of the risk rules the ticket was last judged by: a change of the ticket
+    # is judged again only under newer rules, since nothing a step changes is read by them.
+    risk_rules_version = int_column()
     reminder_count = int_column()
     return_count = int_column()
     reopen_count = int_column()
@@ -338,6 +341,9 @@ class Alert(BaseModel):
     # While the alert is open, what it is about ("mass:t42", "repeated:e7"): the unique
     # index makes a second evaluation, on any workstation, find it instead of raising twin.
     open_key = CharField(max_length=100, null=True, unique=True)
+    # The same, kept after the alert is resolved: a cause once raised for and resolved
+    # (a deadline passed) is not raised for again by the next sweep.
+    cause = str_column(100, index=True)
     assigned_to = ForeignKeyField(User, null=True, on_delete="RESTRICT", backref="+", index=False)
     acknowledged_by = ForeignKeyField(
         User, null=True, on_delete="RESTRICT", backref="+", index=False

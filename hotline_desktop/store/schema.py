@@ -123,6 +123,7 @@ def _migrate_to_5(db: peewee.Database) -> None:
     reminders, and the marks and reminder count a queue row shows."""
     db.execute_sql("ALTER TABLE ticket ADD COLUMN risk_marks VARCHAR(64) NOT NULL DEFAULT ''")
     db.execute_sql("ALTER TABLE ticket ADD COLUMN risk_dismissed VARCHAR(64) NOT NULL DEFAULT ''")
+    db.execute_sql("ALTER TABLE ticket ADD COLUMN risk_rules_version INTEGER NOT NULL DEFAULT 0")
     db.execute_sql("ALTER TABLE ticket ADD COLUMN reminder_count INTEGER NOT NULL DEFAULT 0")
     db.create_tables((RiskRuleSet, Alert, AlertTicket, AlertEvent, PlaybookTick, Reminder))
 

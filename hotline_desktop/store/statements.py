@@ -49,6 +49,12 @@ class Statements:
             sql = self._cache[key] = build()
         return sql
 
+    def run(self, name: str, build: Callable[[str, bool], str], params=()):
+        """A statement of the caller's own, written once: ``build(mark, locks)`` gets the
+        engine's parameter mark and whether it takes row locks (not SQLite)."""
+        sql = self._sql(("run", name), lambda: build(self.mark, self._locks))
+        return self.db.execute_sql(sql, params)
+
     def get(self, model: type[BaseModel], row_id: int, *, lock: bool = False):
         """The row with this id as a model instance, locked for the transaction if asked."""
 

@@ -47,7 +47,7 @@ from .list_table import ListTable
 from .phrases import explained, in_language
 from .steps.base import note_edit
 from .styles import ERROR_COLOUR, ERROR_STYLE, WARNING_COLOUR
-from .tasks import TaskRunner, first_line
+from .tasks import TaskRunner, first_line, while_alive
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ class AlertCentre(QWidget):
         self.may_act = actor.role in alert_actions.ALERT_HANDLERS
         self.rows: list[AlertRow] = []
         self.detail: AlertDetail | None = None
+        self.busy = False  # an action on the chosen alert is on its way
         self._refreshing = False
         self._again = False
 
@@ -230,17 +231,21 @@ class AlertCentre(QWidget):
 
     # ---- acting ----
 
-    def act(self, work) -> None:
-        """Run an action on the chosen alert; the list and the alert are read again after."""
+    def act(self, work, on_error=None) -> None:
+        """Run an action on the chosen alert; the list and the alert are read again after.
+        Until it is done the panel stays disabled, whatever refresh comes meanwhile."""
+        self.busy = True
         self.panel.setEnabled(False)
-        self.tasks.run(work, lambda _result: self._acted(), self._action_failed)
+        self.tasks.run(work, lambda _result: self._acted(), on_error or self._action_failed)
 
     def _acted(self) -> None:
+        self.busy = False
         self.panel.setEnabled(True)
         self.panel.message.clear()
         self.refresh()
 
     def _action_failed(self, error: Exception) -> None:
+        self.busy = False
         self.panel.setEnabled(True)
         if not isinstance(error, HotlineError):
             log.error("an alert action failed", exc_info=error)
@@ -334,7 +339,7 @@ class AlertPanel(QWidget):
 
     def show_detail(self, detail: AlertDetail | None) -> None:
         centre = self.centre
-        self.setEnabled(detail is not None)
+        self.setEnabled(detail is not None and not centre.busy)
         self.message.clear()
         if detail is None:
             self.title.setText(self.tr("Choose an alert"))
@@ -454,12 +459,19 @@ class AlertPanel(QWidget):
         centre = self.centre
         env, actor, alert_id = centre.env, centre.actor, self._alert_id()
 
+        def done(_result) -> None:
+            while_alive(dialog, lambda _none: dialog.accept())(None)
+            centre._acted()
+
+        def refused(error: Exception) -> None:
+            centre.busy = False
+            centre.panel.setEnabled(True)
+            while_alive(dialog, dialog.refused)(error)
+
         def submit(note: str) -> None:
-            centre.tasks.run(
-                lambda: action(env, actor, alert_id, note),
-                lambda _result: (dialog.accept(), centre._acted()),
-                dialog.refused,
-            )
+            centre.busy = True
+            centre.panel.setEnabled(False)
+            centre.tasks.run(lambda: action(env, actor, alert_id, note), done, refused)
 
         dialog.submitted.connect(submit)
         dialog.open()
@@ -497,6 +509,10 @@ class NoteDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(460, 260)
+
+    def reject(self) -> None:
+        if self.buttons.isEnabled():  # not while the action is on its way: Esc waits too
+            super().reject()
 
     def _submit(self) -> None:
         self.error.clear()

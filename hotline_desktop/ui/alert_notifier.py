@@ -18,6 +18,7 @@ from .phrases import in_language
 from .tasks import TaskRunner
 
 NOTIFICATION_MS = 15_000
+LOOK_BACK = 50  # alert ids
 
 
 class AlertNotifier(QObject):
@@ -35,6 +36,10 @@ class AlertNotifier(QObject):
         self.chinese = language.startswith("zh")
         self.sound = sound
         self._seen: int | None = None
+        # Ids commit out of order on a server (a sweep's alert may commit before an
+        # intake's with a lower id): each look goes back a little, and announces an
+        # alert once.
+        self._announced: set[int] = set()
         self._looking = False
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
@@ -53,6 +58,8 @@ class AlertNotifier(QObject):
     def _set_seen(self, newest: int) -> None:
         if self._seen is None:
             self._seen = newest
+            # What was there before the window opened is the alert centre's to list.
+            self._announced = set(range(max(0, newest - LOOK_BACK), newest + 1))
 
     def check(self) -> None:
         """Look for alerts raised since the last look."""
@@ -62,17 +69,20 @@ class AlertNotifier(QObject):
         if self._looking:
             return
         self._looking = True
-        env, seen = self.env, self._seen
-        self.tasks.run(lambda: alerts_after(env, seen), self._announce, self._failed)
+        env, since = self.env, max(0, self._seen - LOOK_BACK)
+        self.tasks.run(lambda: alerts_after(env, since), self._announce, self._failed)
 
     def _failed(self, _error: Exception) -> None:
         self._looking = False  # the connection watch tells of a lost database
 
     def _announce(self, rows: list[AlertRow]) -> None:
         self._looking = False
+        rows = [row for row in rows if row.id not in self._announced]
         if not rows:
             return
+        self._announced.update(row.id for row in rows)
         self._seen = max(self._seen or 0, *(row.id for row in rows))
+        self._announced = {i for i in self._announced if i > self._seen - LOOK_BACK}
         urgent = [row for row in rows if row.level == AlertLevel.HIGH]
         if not urgent:
             return

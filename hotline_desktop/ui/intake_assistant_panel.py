@@ -193,8 +193,14 @@ class AssistantPanel(QGroupBox):
 
     def verdict(self) -> tuple[list[str], list[str]]:
         """(items added by the agent, suggested items the agent overrode), as values."""
-        added = [k.value for k in RiskKind if self._verdict.get(k) is True]
-        dismissed = [k.value for k in RiskKind if self._verdict.get(k) is False]
+        # Only what differs from what the assistant says now: an override of a suggestion
+        # the typing has since taken away is no verdict on this call.
+        added = [
+            k.value for k in RiskKind if self._verdict.get(k) is True and k not in self._suggested
+        ]
+        dismissed = [
+            k.value for k in RiskKind if self._verdict.get(k) is False and k in self._suggested
+        ]
         return added, dismissed
 
     def set_verdict(self, added, dismissed) -> None:

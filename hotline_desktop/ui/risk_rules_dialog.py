@@ -546,10 +546,14 @@ class RiskRulesDialog(QDialog):
         self._errors.hide_all()
         data = self.values()
         note = self.note.toPlainText().strip()
-        env, actor = self.env, self.actor
+        env, actor, base = self.env, self.actor, self.rules.version
         self._set_busy(True)
         self._show_notice(self.tr("Saving…"))
-        self.tasks.run(lambda: save_rules(env, actor, data, note), self._saved, self._save_failed)
+        self.tasks.run(
+            lambda: save_rules(env, actor, data, note, base_version=base),
+            self._saved,
+            self._save_failed,
+        )
 
     def _saved(self, rules: RiskRules) -> None:
         if not Shiboken.isValid(self):
@@ -566,7 +570,7 @@ class RiskRulesDialog(QDialog):
         self._set_busy(False)
         if isinstance(error, InvalidInput):
             self.show_invalid(error)
-        elif isinstance(error, StepNotAllowed):  # PermissionDenied: not an administrator
+        elif isinstance(error, StepNotAllowed):  # not an admin, or another admin saved first
             reason = in_language(error.reason, self.chinese)
             self._show_notice(
                 self.tr("Not saved: %1.").replace("%1", reason.rstrip(".")), ERROR_STYLE

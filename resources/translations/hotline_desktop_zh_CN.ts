@@ -972,6 +972,10 @@
         <translation>只有管理员可以修改风险规则</translation>
     </message>
     <message>
+        <source>{who} saved version {version} at {at} meanwhile; reopen the rules to start from it</source>
+        <translation>{who} 已于 {at} 保存了第 {version} 版；请重新打开风险规则，在新版本上修改</translation>
+    </message>
+    <message>
         <source>not signed for by {at}</source>
         <translation>未在 {at} 前签收</translation>
     </message>

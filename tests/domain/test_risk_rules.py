@@ -127,3 +127,17 @@ def test_nothing_for_tickets_not_being_worked(rules):
     now = datetime(2026, 9, 29, 12, 0)
     for status in ("new", "completed", "archived"):
         assert finding(rules, status, now, due=datetime(2026, 9, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("我不会做极端的事，只想要回工资", False),
+        ("工友们都很理性，没有人去堵路", False),
+        ("你们不要逼我跳楼", True),
+        ("他说不想活了", True),
+    ],
+)
+def test_a_denied_keyword_does_not_count_but_a_threat_does(rules, text, flagged):
+    found = {f.kind for f in rules.evaluate(RiskFacts(description=text))}
+    assert (RiskKind.DANGER in found) == flagged

@@ -301,3 +301,52 @@ def test_the_queue_shows_the_warning_items(env, staff):
     call(env, staff, headcount=13, description="十三名工人说要去堵路。")
     (row,) = queue_page(env, staff.dispatcher, QueueFilter())
     assert row.marks == (Mark.DANGER, Mark.MASS)
+
+
+def test_escalating_a_repeat_alert_takes_every_open_ticket_it_covers(env, staff):
+    tickets = [call(env, staff, phone=f"1390000001{n}") for n in range(3)]
+    steps.dispatch(env, staff.dispatcher, tickets[0], "xa")
+    (alert,) = [row for row in alert_rows(env) if row.kind == RiskKind.REPEATED]
+    alert_actions.escalate(env, staff.supervisor, alert.id, "同一企业多次被反映，提级")
+    for ticket in tickets:
+        assert Ticket.get_by_id(ticket).handling == HandlingMethod.OFFICE.value
+
+
+def test_another_report_puts_an_acknowledged_repeat_alert_back_before_the_centre(env, staff):
+    for n in range(3):
+        call(env, staff, phone=f"1390000002{n}")
+    (alert,) = [row for row in alert_rows(env) if row.kind == RiskKind.REPEATED]
+    alert_actions.acknowledge(env, staff.supervisor, alert.id)
+    assert unacknowledged_count(env) == 0
+    call(env, staff, phone="13900000029")
+    assert unacknowledged_count(env) == 1
+
+
+def test_a_ticket_whose_agent_dismissed_the_item_is_linked_but_not_marked(env, staff):
+    first = log_call(
+        env,
+        staff.agent,
+        wage_call(**QUIET, phone="13900000031", risks_dismissed=frozenset({"repeated"})),
+        create_ticket=True,
+    ).ticket_id
+    for n in range(2, 4):
+        call(env, staff, phone=f"1390000003{n}")
+    assert Ticket.get_by_id(first).risk_marks == ""
+
+
+def test_a_reminder_leaves_the_units_open_form_current(env, staff):
+    ticket = call(env, staff)
+    steps.dispatch(env, staff.dispatcher, ticket, "xa")
+    steps.sign(env, staff.xian, ticket)
+    seen = Ticket.get_by_id(ticket).version
+    steps.remind(env, staff.supervisor, ticket, "请加快办理")
+    steps.record_progress(env, staff.xian, ticket, "已约谈企业", expected_version=seen)
+
+
+def test_an_admin_saving_over_a_version_saved_meanwhile_is_refused(env, staff):
+    data = rule_versions.current_rules(env).to_dict()
+    rule_versions.save_rules(env, staff.admin, {**data, "mass_headcount": 8}, base_version=1)
+    with pytest.raises(StepNotAllowed) as refused:
+        rule_versions.save_rules(env, staff.admin, {**data, "mass_headcount": 20}, base_version=1)
+    assert "saved version 2" in refused.value.reason
+    assert rule_versions.current_rules(env).mass_headcount == 8

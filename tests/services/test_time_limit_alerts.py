@@ -87,3 +87,14 @@ def test_no_alert_for_tickets_done_or_not_yet_dispatched(env, staff, clock):
     log_call(env, staff.agent, wage_call(**QUIET), create_ticket=True)
     clock.set(datetime(2026, 10, 20, 9, 0))
     assert sweep_time_limits(env).raised == ()
+
+
+def test_a_resolved_time_limit_alert_is_not_raised_again(env, staff, clock):
+    ticket = log_call(env, staff.agent, wage_call(**QUIET), create_ticket=True).ticket_id
+    steps.dispatch(env, staff.dispatcher, ticket, "xa")
+    clock.set(datetime(2026, 9, 30, 9, 30))
+    (raised,) = sweep_time_limits(env).raised
+    alert_actions.resolve(env, staff.supervisor, raised, "已电话督促西安市总工会签收")
+    clock.set(datetime(2026, 9, 30, 9, 31))
+    assert sweep_time_limits(env).raised == ()
+    assert open_time_alerts(env, ticket) == []
