@@ -169,9 +169,15 @@ def alert_detail(env: Environment, alert_id: int) -> AlertDetail:
             )
             for index, text in enumerate(steps)
         ),
-        history=tuple(
-            AlertHistoryEntry(e.at, names.get(e.actor_id, ""), AlertAction(e.action), e.note or "")
-            for e in events
+        history=(
+            # Raising is the alert's own row: its history starts there.
+            AlertHistoryEntry(alert.raised_at, "", AlertAction.RAISED, ""),
+            *(
+                AlertHistoryEntry(
+                    e.at, names.get(e.actor_id, ""), AlertAction(e.action), e.note or ""
+                )
+                for e in events
+            ),
         ),
         resolution=alert.resolution or "",
     )

@@ -124,10 +124,12 @@ def raise_alerts(
     *,
     added: Iterable[RiskKind] = (),
     dismissed: Iterable[RiskKind] = (),
+    new: bool = False,
 ) -> list[int]:
     """Inside the caller's write transaction: evaluate the rules on ``ticket`` and raise
     or extend the alerts they call for. ``added`` are warning items the agent judged
-    present; ``dismissed`` those the agent overrode. Returns the ids of alerts raised.
+    present; ``dismissed`` those the agent overrode; ``new``: the ticket was created in
+    this transaction, so no alert covers it yet. Returns the ids of alerts raised.
 
     The call or the step is what the user asked for: an alert that cannot be raised (a
     deadlock with another workstation marking the same tickets, say) is logged and its
@@ -136,7 +138,7 @@ def raise_alerts(
         return []
     try:
         with env.db.atomic():
-            return _raise_alerts(env, ticket, actor_id, added, dismissed)
+            return _raise_alerts(env, ticket, actor_id, added, dismissed, new)
     except peewee.DatabaseError:
         log.exception("the risk rules could not raise alerts for ticket %s", ticket.number)
         return []
@@ -148,6 +150,7 @@ def _raise_alerts(
     actor_id: int,
     added: Iterable[RiskKind],
     dismissed: Iterable[RiskKind],
+    new: bool,
 ) -> list[int]:
     rules = current_rules(env)
     since = ticket.created_at - timedelta(days=rules.repeat_window_days)
@@ -172,7 +175,7 @@ def _raise_alerts(
         if kind not in found_kinds
     ]
     raised = []
-    covered, open_keys = _covering(env, ticket.id) if findings else (set(), set())
+    covered, open_keys = _covering(env, ticket.id) if findings and not new else (set(), set())
     # The judged ticket's marks as its row has them: kept here, written once at the end.
     marks = {ticket.id: (ticket.risk_marks, ticket.risk_dismissed, ticket.status)}
     for finding in findings:
@@ -320,11 +323,9 @@ def _raise_or_link(
             if existing is None:
                 return None
         else:
+            # Its history starts with its own raised_at (``alert_list``): no event needed.
             existing = raised = _OpenAlert(
                 created.id, created.kind, created.state, created.rule, created.rule_version
-            )
-            env.sql.insert(
-                AlertEvent, alert=created.id, at=now, actor=None, action=AlertAction.RAISED.value
             )
     link_tickets(env, existing, tickets, actor_id, joined=raised is None, marks=marks)
     return raised.id if raised else None

@@ -208,7 +208,7 @@ def log_call(
                 )
             ]
         )
-        raise_alerts(env, ticket, actor.user_id, added=checked.risks_added)
+        raise_alerts(env, ticket, actor.user_id, added=checked.risks_added, new=True)
     return IntakeResult(call.id, ticket.id, ticket.number, ticket.version)
 
 

@@ -133,7 +133,6 @@ def _raise(
     except peewee.IntegrityError:
         return None
     AlertTicket.create(alert=alert.id, ticket=ticket_id)
-    AlertEvent.create(alert=alert.id, at=now, actor=None, action=AlertAction.RAISED.value)
     return alert.id
 
 

@@ -1,8 +1,9 @@
 """How one workstation learns that another has changed tickets or alerts.
 
 Every change of a ticket appends to its history, and every change of an alert to the
-alert's, so the two newest history ids are a change counter any engine answers from
-its primary keys: the cheap check SQLite and MySQL workstations poll. PostgreSQL pushes
+alert's, so the two newest history ids and the newest alert's id are a change counter
+any engine answers from its primary keys: the cheap check SQLite and MySQL workstations
+poll. PostgreSQL pushes
 instead: each write transaction ends with a NOTIFY, delivered to every listening
 workstation when it commits.
 """
@@ -19,11 +20,12 @@ CHANNEL = "hotline_changes"
 _WAKE_SECONDS = 0.5
 
 
-def latest_change(db: peewee.Database) -> tuple[int, int]:
+def latest_change(db: peewee.Database) -> tuple[int, int, int]:
     row = db.execute_sql(
-        "SELECT (SELECT max(id) FROM ticket_event), (SELECT max(id) FROM alert_event)"
+        "SELECT (SELECT max(id) FROM ticket_event), (SELECT max(id) FROM alert_event), "
+        "(SELECT max(id) FROM alert)"
     ).fetchone()
-    return row[0] or 0, row[1] or 0
+    return tuple(value or 0 for value in row)
 
 
 def announce_change(db: peewee.Database) -> None:

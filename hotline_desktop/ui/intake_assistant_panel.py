@@ -191,6 +191,10 @@ class AssistantPanel(QGroupBox):
 
     # ---- the agent's verdict, saved with the call and kept in drafts ----
 
+    def ticked(self) -> list[str]:
+        """The warning items ticked now, as the agent reads them: "危 危险"."""
+        return [box.text() for box in self.boxes.values() if box.isChecked()]
+
     def verdict(self) -> tuple[list[str], list[str]]:
         """(items added by the agent, suggested items the agent overrode), as values."""
         # Only what differs from what the assistant says now: an override of a suggestion

@@ -644,6 +644,10 @@ class IntakeForm(QWidget):
             return
         if not self._all_fields_right(create_ticket):
             return
+        if not create_ticket and self.assistant.ticked() and self._ticket_instead():
+            create_ticket = True
+            if not self._all_fields_right(create_ticket):
+                return
         self._set_saving(True)
         data = CallInput(**values)
         self.runner.run(
@@ -651,6 +655,30 @@ class IntakeForm(QWidget):
             while_alive(self, lambda result: self._saved(result, values, then_new)),
             while_alive(self, self._save_failed),
         )
+
+    def _ticket_instead(self) -> bool:
+        """A call the warning items are ticked for, about to be logged as answered on the
+        call: alerts go with tickets, so the agent is asked which it is to be."""
+        items = (
+            "、".join(self.assistant.ticked())
+            if self.chinese
+            else ", ".join(self.assistant.ticked())
+        )
+        box = QMessageBox(
+            QMessageBox.Question,
+            self.tr("Warning items ticked"),
+            self.tr(
+                "This call is ticked for %1. An alert is raised only for a ticket: create one "
+                "instead of logging the call as answered?"
+            ).replace("%1", items),
+            QMessageBox.NoButton,
+            self,
+        )
+        ticket = box.addButton(self.tr("Create a &ticket"), QMessageBox.AcceptRole)
+        box.addButton(self.tr("Log as &answered"), QMessageBox.RejectRole)
+        box.setDefaultButton(ticket)
+        box.exec()
+        return box.clickedButton() is ticket
 
     def _saved(self, result: IntakeResult, values: dict, then_new: bool) -> None:
         self._set_saving(False)

@@ -488,6 +488,22 @@
         <translation>此来电已保存。</translation>
     </message>
     <message>
+        <source>Warning items ticked</source>
+        <translation>已勾选预警事项</translation>
+    </message>
+    <message>
+        <source>This call is ticked for %1. An alert is raised only for a ticket: create one instead of logging the call as answered?</source>
+        <translation>该来电已勾选“%1”。只有工单才会触发预警：是否改为生成工单，而不是登记为当场答复？</translation>
+    </message>
+    <message>
+        <source>Create a &amp;ticket</source>
+        <translation>生成工单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Log as &amp;answered</source>
+        <translation>仍登记为当场答复(&amp;A)</translation>
+    </message>
+    <message>
         <source>Ticket %1 created</source>
         <translation>已生成工单 %1</translation>
     </message>

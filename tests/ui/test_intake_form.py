@@ -405,3 +405,35 @@ def test_the_assistant_counts_the_callers_earlier_reports(qtbot, open_form, env,
 
 def panel_checked(form, kind) -> bool:
     return form.assistant.boxes[kind].isChecked()
+
+
+@SQLITE
+@pytest.mark.parametrize("answer", ["ticket", "answered"])
+def test_a_call_ticked_for_warning_items_is_not_quietly_logged_as_answered(
+    qtbot, open_form, answer
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    form = open_form()
+    type_and_tab(qtbot, "13812345678")
+    form.kind.setCurrentIndex(form.kind.findData("consultation"))
+    form.category.setCurrentIndex(form.category.findData("wages"))
+    form.description.setFocus()
+    type_in(qtbot, "他说拿不到工资就不想活了")
+    form.answer.setFocus()
+    type_in(qtbot, "已安抚情绪，告知可申请劳动仲裁")
+    qtbot.waitUntil(lambda: form.assistant.boxes[RiskKind.DANGER].isChecked())
+    asked = []
+
+    def choose() -> None:
+        box = QApplication.activeModalWidget()
+        asked.append(box.text())
+        wanted = "Create a &ticket" if answer == "ticket" else "Log as &answered"
+        next(b for b in box.buttons() if b.text() == wanted).click()
+
+    QTimer.singleShot(0, choose)
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        press(qtbot, Qt.Key_S)
+    assert "危 Danger" in asked[0]
+    assert (saved.args[0].ticket_id is not None) == (answer == "ticket")
