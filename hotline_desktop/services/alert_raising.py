@@ -154,12 +154,13 @@ def _raise_alerts(
 ) -> list[int]:
     rules = current_rules(env)
     since = ticket.created_at - timedelta(days=rules.repeat_window_days)
+    caller_reports, employer_reports = _reports_until(env, since, ticket)
     facts = risk_facts(
         ticket.description or "",
         headcount=ticket.headcount,
         amount=ticket.amount_involved,
-        caller_reports=_reports_until(env, "caller_id", ticket.caller_id, since, ticket),
-        employer_reports=_reports_until(env, "employer_id", ticket.employer_id, since, ticket),
+        caller_reports=caller_reports,
+        employer_reports=employer_reports,
         employer_name=ticket.employer_name,
     )
     dismissed = set(dismissed) | set(kinds_of(ticket.risk_dismissed))
@@ -199,21 +200,23 @@ def judged_by_older_rules(env: Environment, ticket: Ticket) -> bool:
     return ticket.risk_rules_version != current_rules(env).version
 
 
-def _reports_until(
-    env: Environment, column: str, value: int | None, since: datetime, ticket: Ticket
-) -> int:
-    """Reports within the window that ends with this ticket: a changed ticket is judged
-    by the reports around its own call, not by today's."""
-    if value is None:
-        return 0
-    sql = (
-        f"SELECT count(*) FROM ticket WHERE {column} = {{m}} AND created_at >= {{m}} "
-        "AND created_at <= {m} AND status <> 'merged'"
+def _reports_until(env: Environment, since: datetime, ticket: Ticket) -> tuple[int, int]:
+    """The caller's and the employer's reports within the window that ends with this
+    ticket, in one statement: a changed ticket is judged by the reports around its own
+    call, not by today's."""
+    count = (
+        "(SELECT count(*) FROM ticket WHERE {column} = {m} AND created_at >= {m} "
+        "AND created_at <= {m} AND status <> 'merged')"
     )
-    cursor = env.sql.run(
-        f"reports by {column}", lambda m, _locks: sql.format(m=m), (value, since, ticket.created_at)
-    )
-    return cursor.fetchone()[0]
+
+    def build(m: str, _locks: bool) -> str:
+        by_caller = count.format(column="caller_id", m=m)
+        return f"SELECT {by_caller}, {count.format(column='employer_id', m=m)}"
+
+    window = (since, ticket.created_at)
+    # A ticket without an employer (id NULL) matches no row: its count is 0.
+    params = (ticket.caller_id, *window, ticket.employer_id, *window)
+    return tuple(env.sql.run("reports until", build, params).fetchone())
 
 
 def _covering(env: Environment, ticket_id: int) -> tuple[set[str], set[str]]:
