@@ -27,6 +27,26 @@ class Mark(Labelled):
     REOPENED = "reopened", "重", "Reopened"
     EXTENSION = "extension", "延", "Extension requested"
 
+    def meaning(self, language: str = "zh") -> str:
+        """What the one character stands for, as a tooltip says it: "众 人数众多"."""
+        if language.startswith("zh"):
+            return f"{self.zh} {_MEANINGS_ZH[self]}"
+        return self.en
+
+
+_MEANINGS_ZH = {
+    Mark.URGENT: "紧急",
+    Mark.DANGER: "危险",
+    Mark.MASS: "人数众多",
+    Mark.REPEATED: "重复反映",
+    Mark.LARGE: "金额大、影响大",
+    Mark.HIDDEN: "隐性风险",
+    Mark.REMINDED: "已催办",
+    Mark.RETURNED: "曾被退单",
+    Mark.REOPENED: "重办",
+    Mark.EXTENSION: "已申请延期",
+}
+
 
 class DueKind(Enum):
     SIGN = "sign"

@@ -28,6 +28,7 @@ MAX_PLAYBOOK_STEPS = 20
 MAX_STEP_LENGTH = 200
 MAX_WINDOW_DAYS = 365
 MAX_REPORTS = 100
+MAX_WORDS_SHOWN = 3
 # Words just before a keyword that deny it.
 # Not 不要 or 别: "不要逼我跳楼" is a threat.
 _NEGATED = re.compile("(不会|没有|不想|并不|不至于|没)[^，。；！？,.;!?]{0,2}$")
@@ -192,7 +193,7 @@ class RiskRules:
         """Every rule the facts meet, at most one finding per rule, in the order 危众多大隐."""
         found: list[RiskFinding] = []
         text = facts.description or ""
-        if word := self._first_match("danger_words", text):
+        if word := self._matches("danger_words", text):
             found.append(_keyword_finding(RiskRule.DANGER_WORDS, word))
         headcount = facts.headcount
         if headcount is not None and headcount.value >= self.mass_headcount:
@@ -207,7 +208,7 @@ class RiskRules:
                     ),
                 )
             )
-        elif word := self._first_match("mass_words", text):
+        elif word := self._matches("mass_words", text):
             found.append(_keyword_finding(RiskRule.MASS_WORDS, word))
         if facts.caller_reports >= self.repeat_caller_reports:
             found.append(
@@ -252,33 +253,38 @@ class RiskRules:
                     ),
                 )
             )
-        elif word := self._first_match("large_words", text):
+        elif word := self._matches("large_words", text):
             found.append(_keyword_finding(RiskRule.LARGE_WORDS, word))
-        if word := self._first_match("hidden_words", text):
+        if word := self._matches("hidden_words", text):
             found.append(_keyword_finding(RiskRule.HIDDEN_WORDS, word))
         return tuple(found)
 
     def level(self, kind: RiskKind) -> AlertLevel:
         return self.levels.get(kind, AlertLevel.MEDIUM)
 
-    def _first_match(self, name: str, text: str) -> str | None:
-        """The first keyword the text says, not counting one it denies: 不会去堵路 is a
-        caller saying what they will not do."""
+    def _matches(self, name: str, text: str) -> tuple[str, ...]:
+        """The keywords the text says, a few at most, not counting one it denies: 不会去堵路
+        is a caller saying what they will not do. A reason shows them all: 含“拉横幅”、
+        “不想活” tells the office more than the first alone."""
         if not text:
-            return None
+            return ()
         pattern = self._compiled.get(name)
         if pattern is None:
             words = getattr(self, name)
             pattern = self._compiled[name] = re.compile("|".join(f"(?:{w})" for w in words))
+        found: dict[str, None] = {}
         for match in pattern.finditer(text):
             if not _NEGATED.search(text[max(0, match.start() - 6) : match.start()]):
-                return match.group(0)
-        return None
+                found[match.group(0)] = None
+                if len(found) == MAX_WORDS_SHOWN:
+                    break
+        return tuple(found)
 
 
-def _keyword_finding(rule: RiskRule, word: str) -> RiskFinding:
+def _keyword_finding(rule: RiskRule, words: tuple[str, ...]) -> RiskFinding:
+    quoted = tuple(f"“{word}”" for word in words)
     return RiskFinding(
-        RULE_KIND[rule], rule, said(QT_TRANSLATE_NOOP("Messages", "mentions “{word}”"), word=word)
+        RULE_KIND[rule], rule, said(QT_TRANSLATE_NOOP("Messages", "mentions {words}"), words=quoted)
     )
 
 

@@ -73,6 +73,8 @@ def escalate(env: Environment, actor: Actor, alert_id: int, note: str = "") -> N
                 refusals.append((ticket_id, refusal))
         if len(refusals) == len(targets):
             raise refusals[0][1]
+        moved = [ticket_id for ticket_id in targets if ticket_id not in dict(refusals)]
+        _escalate_with_tickets(env, actor, alert, moved, note)
         alert.state = AlertState.ESCALATED.value
         _acknowledged(env, actor, alert, keep_state=True)
         _record(env, actor, alert, AlertAction.ESCALATED, note)
@@ -133,6 +135,27 @@ def resolve(env: Environment, actor: Actor, alert_id: int, note: str) -> None:
         alert.resolution = note
         _acknowledged(env, actor, alert, keep_state=True)
         _record(env, actor, alert, AlertAction.RESOLVED, note)
+
+
+def _escalate_with_tickets(
+    env: Environment, actor: Actor, alert: Alert, tickets: list[int], note: str
+) -> None:
+    """The other alerts still waiting on the tickets now with the office go with them:
+    their 提级 is done."""
+    others = (
+        Alert.select()
+        .join(AlertTicket, on=(AlertTicket.alert == Alert.id))
+        .where(
+            AlertTicket.ticket.in_(tickets)
+            & (Alert.id != alert.id)
+            & Alert.state.in_([AlertState.NEW.value, AlertState.ACKNOWLEDGED.value])
+        )
+        .distinct()
+    )
+    for other in others:
+        other.state = AlertState.ESCALATED.value
+        _acknowledged(env, actor, other, keep_state=True)
+        _record(env, actor, other, AlertAction.ESCALATED, note)
 
 
 def _tickets_of(alert: Alert) -> list[int]:

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
+import peewee
+
 from ..domain.alerts import AlertAction, AlertKind, AlertState, alert_kind
 from ..domain.errors import NotFound
 from ..domain.phrases import QT_TRANSLATE_NOOP, Phrase, said
@@ -100,12 +102,19 @@ def _base():
     return Alert.select(Alert, Ticket.number).join(Ticket, on=(Alert.ticket == Ticket.id))
 
 
+# High first: a 危 alert raised a minute ago goes above a ticket due soon.
+_BY_LEVEL = peewee.Case(
+    Alert.level, [(level.value, rank) for rank, level in enumerate(AlertLevel)], 9
+)
+
+
 def alert_rows(env: Environment, states: tuple[AlertState, ...] | None = None) -> list[AlertRow]:
-    """Alerts in these states (all when None), newest first."""
+    """Alerts in these states (all when None), the highest level first, newest first."""
     query = _base()
     if states:
         query = query.where(Alert.state.in_([state.value for state in states]))
-    return _rows(query.order_by(Alert.raised_at.desc(), Alert.id.desc()).limit(LIST_LIMIT))
+    order = (_BY_LEVEL, Alert.raised_at.desc(), Alert.id.desc())
+    return _rows(query.order_by(*order).limit(LIST_LIMIT))
 
 
 def unacknowledged_count(env: Environment) -> int:

@@ -75,15 +75,16 @@ def check_intake(
         description,
         rules,
         category_hints(),
-        headcount=_forgiving(validation.headcount, headcount),
-        amount=_forgiving(validation.amount, amount),
+        headcount=forgiving(validation.headcount, headcount),
+        amount=forgiving(validation.amount, amount),
         caller_reports=caller_reports,
         employer_reports=employer_reports,
         employer_name=employer_name.strip(),
     )
 
 
-def _forgiving(check, value):
+def forgiving(check, value):
+    """A half-typed field counts as not given: the value checked, or None."""
     if value in (None, ""):
         return None
     try:

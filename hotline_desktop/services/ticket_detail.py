@@ -176,6 +176,7 @@ class TicketDetail:
     merged_into: str | None  # the master ticket's number
     extension_pending: bool
     risk_marks: tuple[RiskKind, ...]
+    risk_dismissed: tuple[RiskKind, ...]  # the items the agent overrode at intake
     reminder_count: int
     return_count: int
     reopen_count: int
@@ -278,6 +279,7 @@ def load_ticket_detail(env: Environment, actor: Actor, ticket_id: int) -> Ticket
         merged_into=row.master.number if row.merged_into_id else None,
         extension_pending=row.extension_pending,
         risk_marks=_risk_kinds(row.risk_marks),
+        risk_dismissed=_risk_kinds(row.risk_dismissed),
         reminder_count=row.reminder_count,
         return_count=row.return_count,
         reopen_count=row.reopen_count,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -106,6 +107,10 @@ class AlertCentre(QWidget):
             self,
         )
         self.table.setObjectName("alerts")
+        # The reason takes the width the other columns leave, wrapped: every column in sight.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.Stretch)
         self.table.setSelectionMode(ListTable.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(self._open_row_ticket)
@@ -129,7 +134,7 @@ class AlertCentre(QWidget):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 500])  # the list wide enough for its columns
+        splitter.setSizes([760, 440])  # the list wide enough for its columns
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -326,7 +331,7 @@ class AlertPanel(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("Tickets"), self))
         layout.addWidget(self.tickets, 1)
-        layout.addWidget(playbook_box, 1)
+        layout.addWidget(playbook_box, 2)  # five steps in sight: the work to do
         layout.addWidget(QLabel(self.tr("History"), self))
         layout.addWidget(self.history, 1)
         self._handlers_loaded = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..domain import validation
 from ..domain.intake_assistant import Suggestions
 from ..domain.risk_rules import RiskKind
-from ..services.alert_raising import check_intake
+from ..services.alert_raising import check_intake, forgiving
 from ..services.environment import Environment
 from .phrases import in_language
 from .styles import ERROR_COLOUR, WARNING_STYLE
@@ -40,6 +42,8 @@ PAUSE_MS = 400
 class AssistantPanel(QGroupBox):
     # The agent took the suggested category: its code.
     category_taken = Signal(str)
+    # The agent took the figures read from the text: headcount and amount, or None.
+    figures_taken = Signal(object, object)
 
     def __init__(
         self,
@@ -78,6 +82,17 @@ class AssistantPanel(QGroupBox):
         category_row = QHBoxLayout()
         category_row.addWidget(self.category_label, 1)
         category_row.addWidget(self.take_button)
+        # Figures the description gives beyond the form's fields, for one click to fill in.
+        self._offered: tuple[int | None, Decimal | None] = (None, None)
+        self.figures_label = QLabel(self)
+        self.figures_label.setObjectName("suggested_figures")
+        self.figures_label.setWordWrap(True)
+        self.fill_button = QPushButton(self.tr("&Fill in"), self)
+        self.fill_button.setObjectName("fill_figures")
+        self.fill_button.clicked.connect(lambda: self.figures_taken.emit(*self._offered))
+        figures_row = QHBoxLayout()
+        figures_row.addWidget(self.figures_label, 1)
+        figures_row.addWidget(self.fill_button)
 
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
@@ -100,13 +115,15 @@ class AssistantPanel(QGroupBox):
         hint.setStyleSheet("color: gray;")
         layout = QVBoxLayout(self)
         layout.addLayout(category_row)
+        layout.addLayout(figures_row)
         layout.addLayout(grid)
         layout.addWidget(hint)
+        self._offer_figures(None, {})
         self.show_suggestions(None)
 
     def focus_chain(self) -> list:
         """The panel's controls in the order Tab visits them."""
-        return [self.take_button, *self.boxes.values()]
+        return [self.take_button, self.fill_button, *self.boxes.values()]
 
     # ---- asking ----
 
@@ -118,6 +135,7 @@ class AssistantPanel(QGroupBox):
         self._asked += 1
         asked, env, call = self._asked, self.env, self.read_call()
         if not call["description"].strip():
+            self._offer_figures(None, call)
             self.show_suggestions(None)  # nothing to read yet: no need to ask the database
             return
         self.tasks.run(
@@ -129,14 +147,39 @@ class AssistantPanel(QGroupBox):
                 phone=call["phone"],
                 employer_name=call["employer_name"],
             ),
-            while_alive(self, lambda found: self._answered(asked, found)),
+            while_alive(self, lambda found: self._answered(asked, found, call)),
             # The assistant helps; a failure never stands in the agent's way.
             lambda error: log.warning("the intake assistant failed: %s", error),
         )
 
-    def _answered(self, asked: int, found: Suggestions) -> None:
+    def _answered(self, asked: int, found: Suggestions, call: dict) -> None:
         if asked == self._asked:  # an answer to older typing is dropped
+            self._offer_figures(found, call)
             self.show_suggestions(found)
+
+    def _offer_figures(self, found: Suggestions | None, call: dict) -> None:
+        """The text's headcount and amount, where they are larger than the form's."""
+        facts = found.facts if found else None
+        headcount = amount = None
+        parts = []
+        typed_headcount = forgiving(validation.headcount, call.get("headcount")) or 0
+        if facts and facts.headcount and facts.headcount.value > typed_headcount:
+            headcount = int(facts.headcount.value)
+            parts.append(self.tr("%1 people").replace("%1", str(headcount)))
+        typed_amount = forgiving(validation.amount, call.get("amount")) or 0
+        if facts and facts.amount and facts.amount.value > typed_amount:
+            amount = facts.amount.value
+            parts.append(self.tr("%1 yuan").replace("%1", f"{amount:,.0f}"))
+        self._offered = (headcount, amount)
+        self.figures_label.setText(
+            self.tr("From the text: %1").replace(
+                "%1", "、".join(parts) if self.chinese else ", ".join(parts)
+            )
+            if parts
+            else ""
+        )
+        self.figures_label.setVisible(bool(parts))
+        self.fill_button.setVisible(bool(parts))
 
     # ---- showing ----
 
@@ -216,4 +259,5 @@ class AssistantPanel(QGroupBox):
         self._asked += 1
         self._pause.stop()
         self._verdict = {}
+        self._offer_figures(None, {})
         self.show_suggestions(None)

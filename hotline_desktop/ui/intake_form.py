@@ -175,6 +175,7 @@ class IntakeForm(QWidget):
             env, runner, self.chinese, self.values, self._category_name, self
         )
         self.assistant.category_taken.connect(self._take_category)
+        self.assistant.figures_taken.connect(self._take_figures)
         self._build_buttons()
         self._lay_out()
         self._connect_edits()
@@ -593,6 +594,12 @@ class IntakeForm(QWidget):
     def _take_category(self, code: str) -> None:
         self.category.set_code(code)
         self._edited()
+
+    def _take_figures(self, headcount: int | None, amount) -> None:
+        if headcount is not None:
+            self.headcount.setValue(min(headcount, self.headcount.maximum()))
+        if amount is not None:
+            self.amount.setText(format(amount, "f"))
 
     # ------------------------------------------------------------------ history
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..domain.errors import InvalidInput, StepNotAllowed
 from ..domain.phrases import CONTEXT, Phrase
 from ..domain.vocabulary import Labelled
 
@@ -26,7 +27,11 @@ def _chinese(value):
 
 
 def explained(error: Exception, chinese: bool) -> str:
-    """An error's own sentence in the user's language (its first argument, when it is
-    a phrase), else its text as it is."""
+    """An error's own sentence in the user's language: a refused step's or field's
+    reason, or its first argument when that is a phrase; else its text as it is."""
+    if isinstance(error, StepNotAllowed) and chinese:
+        return in_language(error.reason, chinese)  # the English text names the step too
+    if isinstance(error, InvalidInput):
+        return in_language(error.message, chinese)
     said = error.args[0] if error.args else None
     return in_language(said, chinese) if isinstance(said, Phrase) else str(error)

@@ -186,7 +186,8 @@ class QueueModel(QAbstractTableModel):
 
     def _tooltip(self, row: QueueRow, column: _C) -> str | None:
         if column == _C.MARKS and row.marks:
-            return "\n".join(f"{m.zh} {m.en}" if self._chinese else m.en for m in row.marks)
+            language = "zh" if self._chinese else "en"
+            return "\n".join(mark.meaning(language) for mark in row.marks)
         if column == _C.TIME_LEFT and (due := row.due) is not None:
             return self.tr("Due %1").replace("%1", f"{due.at:%Y-%m-%d %H:%M}")
         return None

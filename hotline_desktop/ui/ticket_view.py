@@ -162,6 +162,10 @@ class TicketView(QWidget):
                     ),
                     (self.tr("Merged into"), lambda d: d.merged_into or ""),
                     (self.tr("Warning items"), lambda d: self._value(d.risk_marks)),
+                    (
+                        self.tr("Overridden at intake"),
+                        lambda d: self._value(d.risk_dismissed),
+                    ),
                     (self.tr("Reminders"), lambda d: str(d.reminder_count or "")),
                     (self.tr("Returns"), lambda d: str(d.return_count or "")),
                     (self.tr("Reopened"), lambda d: str(d.reopen_count or "")),
@@ -463,7 +467,9 @@ class TicketView(QWidget):
         if entry.step == Step.RISK_ALERT:
             # "众 · 涉及人数 v3": the warning item, and the rule and version that raised it.
             rule, version = entry.details["rule"][1], entry.details["rule_version"][1]
-            units = f"{self._value(entry.details['risk_marks'][1])} · {self._label(rule)}"
+            before, after = entry.details["risk_marks"]
+            added = tuple(kind for kind in after if kind not in (before or ()))
+            units = f"{self._value(added)} · {self._label(rule)}"
             units += f" v{version}" if version else ""
         return " ".join(part for part in (units, entry.note) if part)
 

@@ -217,8 +217,24 @@
         <translation>采用(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Fill in</source>
+        <translation>填入(&amp;F)</translation>
+    </message>
+    <message>
         <source>Untick an item to override it; tick one the assistant missed.</source>
         <translation>取消勾选可否定建议；助手漏掉的事项可自行勾选。</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <source>From the text: %1</source>
+        <translation>诉求内容提到：%1</translation>
     </message>
     <message>
         <source>Category: no suggestion yet</source>
@@ -714,6 +730,10 @@
     <message>
         <source>amount {said_as} (at least {limit} yuan)</source>
         <translation>金额{said_as}（阈值 {limit} 元）</translation>
+    </message>
+    <message>
+        <source>mentions {words}</source>
+        <translation>含{words}</translation>
     </message>
     <message>
         <source>a list of keywords is needed</source>
@@ -1679,6 +1699,10 @@
     <message>
         <source>Warning items</source>
         <translation>预警事项</translation>
+    </message>
+    <message>
+        <source>Overridden at intake</source>
+        <translation>登记时被否定的预警</translation>
     </message>
     <message>
         <source>Reminders</source>

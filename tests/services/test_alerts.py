@@ -350,3 +350,12 @@ def test_an_admin_saving_over_a_version_saved_meanwhile_is_refused(env, staff):
         rule_versions.save_rules(env, staff.admin, {**data, "mass_headcount": 20}, base_version=1)
     assert "saved version 2" in refused.value.reason
     assert rule_versions.current_rules(env).mass_headcount == 8
+
+
+def test_the_tickets_other_alerts_go_with_it_to_the_office(env, staff):
+    ticket = call(env, staff, headcount=13, amount="800000")
+    rows = {row.kind: row for row in alerts_of_ticket(env, ticket)}
+    alert_actions.escalate(env, staff.supervisor, rows[RiskKind.MASS].id, "提级办理")
+    large = alert_detail(env, rows[RiskKind.LARGE].id)
+    assert large.row.state == AlertState.ESCALATED
+    assert large.history[-1].note == "提级办理"

@@ -148,3 +148,19 @@ def test_a_new_alert_reaches_the_supervisor_without_a_refresh(
     assert [alert.kind.value for alert in alerts] == ["danger"]
     qtbot.waitUntil(lambda: window.alert_count_label.text() == "Unacknowledged alerts: 1")
     window.close()
+
+
+@SQLITE
+def test_a_refusal_in_the_centre_speaks_chinese(qtbot, env, staff, chinese, ui_settings):
+    from hotline_desktop.services import ticket_steps
+
+    ticket = danger_call(env, staff)
+    ticket_steps.handle_in_office(env, staff.dispatcher, ticket)
+    window = open_window(qtbot, env, staff.supervisor, "zh_CN", ui_settings)
+    choose_first_alert(qtbot, window.alerts)
+    window.alerts.panel.escalate_button.click()
+    dialog = window.findChild(NoteDialog)
+    dialog.buttons.button(QDialogButtonBox.Ok).click()
+    qtbot.waitUntil(lambda: dialog.error.text() != "")
+    assert dialog.error.text() == "该工单已由办公室办理"
+    window.close()

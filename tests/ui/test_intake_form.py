@@ -437,3 +437,16 @@ def test_a_call_ticked_for_warning_items_is_not_quietly_logged_as_answered(
         press(qtbot, Qt.Key_S)
     assert "危 Danger" in asked[0]
     assert (saved.args[0].ticket_id is not None) == (answer == "ticket")
+
+
+@SQLITE
+def test_the_assistant_offers_the_figures_it_read_for_the_form(qtbot, open_form):
+    form = open_form()
+    panel = form.assistant
+    form.description.setFocus()
+    type_in(qtbot, "我们二十多名工人被拖欠工资八十多万元")
+    qtbot.waitUntil(lambda: panel.fill_button.isVisible())
+    assert panel.figures_label.text() == "From the text: 20 people, 800,000 yuan"
+    panel.fill_button.click()
+    assert (form.headcount.value(), form.amount.text()) == (20, "800000")
+    qtbot.waitUntil(lambda: not panel.fill_button.isVisible())  # nothing more to offer
