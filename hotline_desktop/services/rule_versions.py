@@ -140,8 +140,3 @@ def rule_versions(env: Environment) -> list[RuleVersion]:
         RuleVersion(row.version, row.saved_at, names.get(row.saved_by_id, ""), row.note)
         for row in rows
     ]
-
-
-def rules_of_version(env: Environment, version: int) -> RiskRules:
-    row = RiskRuleSet.get_by_id(version)
-    return RiskRules.from_dict(json.loads(row.body), version=version)
