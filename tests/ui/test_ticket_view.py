@@ -399,6 +399,7 @@ def test_return_in_the_unit_tree_picks_the_lead_and_takes_no_step(
     qtbot.keyClick(dialog.tree.view, Qt.Key_Return)
     assert "Yanta" in dialog.summary.text()
     assert dialog.isVisible()  # co-handlers and a note may still follow
+    qtbot.wait(300)  # a step taken would run on a worker: give it the time to land
     assert Ticket.get_by_id(ticket).status == TicketStatus.NEW
 
 

@@ -146,6 +146,17 @@ class StepDialog(QDialog):
 
     # ---- running it ----
 
+    def keyPressEvent(self, event) -> None:
+        # A QDialogButtonBox makes its OK button the default when the dialog shows, so a
+        # Return a field passes on (the unit tree does, after picking a unit) would take
+        # the step: the dialog keeps Return from it. Ctrl+Return is a shortcut, not this.
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not (
+            event.modifiers() & Qt.ControlModifier
+        ):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def submit(self) -> None:
         if self.busy or not self.ok_button.isEnabled():
             return
