@@ -457,6 +457,13 @@ class AlertPanel(QWidget):
 
     def _resolve(self) -> None:
         prompt = self.tr("Say what was done; the alert then leaves the open list.")
+        playbook = self.centre.detail.playbook
+        undone = [step for step in playbook if step.ticked_at is None]
+        if undone:
+            # Resolving with steps left undone may be right; it should not be unnoticed.
+            prompt += "\n" + self.tr("%1 of the %2 playbook steps are not ticked off.").replace(
+                "%1", str(len(undone))
+            ).replace("%2", str(len(playbook)))
         self._with_note(self.tr("Resolve the alert"), prompt, True, alert_actions.resolve)
 
     def _with_note(self, title: str, prompt: str, required: bool, action) -> None:

@@ -202,6 +202,10 @@
         <translation>请说明处置情况；处置后预警将移出未处置列表。</translation>
     </message>
     <message>
+        <source>%1 of the %2 playbook steps are not ticked off.</source>
+        <translation>处置步骤共 %2 步，还有 %1 步未完成。</translation>
+    </message>
+    <message>
         <source>Resolve the alert</source>
         <translation>处置预警</translation>
     </message>
@@ -753,7 +757,7 @@
     </message>
     <message>
         <source>the keyword “{word}” is not a valid pattern: {error}</source>
-        <translation>关键词“{word}”不是有效的表达式：{error}</translation>
+        <translation>关键词“{word}”不是有效的表达式，请检查括号、方括号等符号是否成对</translation>
     </message>
     <message>
         <source>the keyword “{word}” matches any text, so it would flag every ticket</source>

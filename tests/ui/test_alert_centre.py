@@ -10,7 +10,7 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from hotline_desktop.domain.alerts import AlertState
 from hotline_desktop.domain.vocabulary import HandlingMethod
@@ -76,6 +76,8 @@ def test_the_supervisor_works_an_alert_from_the_centre(qtbot, env, staff, ui_set
 
     panel.resolve_button.click()
     dialog = window.findChild(NoteDialog)
+    prompts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("4 of the 5 playbook steps are not ticked off." in text for text in prompts)
     dialog.buttons.button(QDialogButtonBox.Ok).click()
     qtbot.waitUntil(lambda: dialog.error.text() != "")
     assert dialog.error.text() == "this field cannot be empty"
