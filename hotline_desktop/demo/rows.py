@@ -18,7 +18,7 @@ from operator import itemgetter
 
 from ..domain.calendar import WorkingCalendar
 from ..domain.employers import employer_key
-from ..domain.risk_rules import Figure, RiskFacts, RiskKind, RiskRules
+from ..domain.risk_rules import Figure, RiskFacts, RiskRules, to_stored
 from ..domain.time_limits import TimeLimitPolicy
 from ..domain.vocabulary import (
     AssignmentRole,
@@ -254,8 +254,7 @@ class RowMaker:
         headcount = Figure(Decimal(call.headcount), "")
         amount = Figure(call.amount, "") if call.amount is not None else None
         facts = RiskFacts(call.description, headcount, amount)
-        kinds = {finding.kind for finding in self.rules.evaluate(facts)}
-        return ",".join(kind.value for kind in RiskKind if kind in kinds)
+        return to_stored(finding.kind for finding in self.rules.evaluate(facts))
 
     def _payments(self, call, ticket_id, handler, signed, completed, rows) -> Decimal:
         r = self.random

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
-from .risk_rules import RiskKind
+from .risk_rules import stored_kinds
 from .vocabulary import Labelled, TicketStatus, Urgency
 
 
@@ -91,8 +91,7 @@ def marks_for(facts: MarkFacts) -> tuple[Mark, ...]:
     found = []
     if facts.urgency == Urgency.URGENT:
         found.append(Mark.URGENT)
-    flagged = set(facts.risk_marks.split(",")) if facts.risk_marks else set()
-    found.extend(Mark(kind.value) for kind in RiskKind if kind.value in flagged)
+    found.extend(Mark(kind.value) for kind in stored_kinds(facts.risk_marks))
     if facts.reminder_count:
         found.append(Mark.REMINDED)
     if facts.return_count:

@@ -88,6 +88,24 @@ RULE_KIND = {
 }
 
 
+def stored_kinds(stored: str | None) -> tuple[RiskKind, ...]:
+    """Warning items as a ticket row keeps them, "mass,large", read in the order 危众多大隐."""
+    values = set((stored or "").split(","))
+    return tuple(kind for kind in RiskKind if kind.value in values)
+
+
+def to_stored(kinds) -> str:
+    """Warning items as a ticket row keeps them, in the order 危众多大隐."""
+    chosen = set(kinds)
+    return ",".join(kind.value for kind in RiskKind if kind in chosen)
+
+
+def rule_label(rule: RiskRule, version: int | None, language: str = "zh") -> str:
+    """How an alert names what raised it: "涉及人数 v3"; the agent's judgement has no version."""
+    name = rule.label(language)
+    return f"{name} v{version}" if version is not None else name
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A number that counts for a rule, with the words it was read from: "13人", "六十余万元"."""
@@ -185,7 +203,7 @@ class RiskRules:
 
     def label(self, rule: RiskRule, language: str = "zh") -> str:
         """How an alert names its rule: "涉及人数 v3"."""
-        return f"{rule.label(language)} v{self.version}"
+        return rule_label(rule, self.version, language)
 
     # ---- evaluating ----
 

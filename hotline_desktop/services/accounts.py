@@ -91,3 +91,9 @@ def sign_in(env: Environment, username: str, password: str) -> Actor:
             user.password_hash = _hasher.hash(password)
             user.save(only=[User.password_hash])
     return actor_for(user)
+
+
+def display_names() -> dict[int, str]:
+    """Every user's name by id. A hotline has tens of users: one small read beats a join
+    for each column that names somebody."""
+    return dict(User.select(User.id, User.display_name).tuples())

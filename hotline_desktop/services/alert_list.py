@@ -14,6 +14,7 @@ from ..domain.phrases import QT_TRANSLATE_NOOP, Phrase, said
 from ..domain.risk_rules import AlertLevel, RiskRule
 from ..domain.vocabulary import TicketStatus
 from ..store.models import Alert, AlertEvent, AlertTicket, PlaybookTick, Ticket, User
+from .accounts import display_names
 from .alert_actions import ALERT_HANDLERS
 from .alert_raising import phrase_from_json
 from .environment import Environment
@@ -79,7 +80,7 @@ def _rule(value: str) -> RiskRule | None:
 
 
 def _rows(query) -> list[AlertRow]:
-    names = _user_names()
+    names = display_names()
     return [
         AlertRow(
             id=a.id,
@@ -140,7 +141,7 @@ def alert_detail(env: Environment, alert_id: int) -> AlertDetail:
     if not rows:
         raise NotFound(said(QT_TRANSLATE_NOOP("Messages", "there is no alert {id}"), id=alert_id))
     alert = Alert.get_by_id(alert_id)
-    names = _user_names()
+    names = display_names()
     tickets = (
         Ticket.select(
             Ticket.id,
@@ -201,8 +202,3 @@ def alert_handlers(env: Environment) -> list[tuple[int, str]]:
         .tuples()
     )
     return list(rows)
-
-
-def _user_names() -> dict[int, str]:
-    # A hotline has tens of users: one small read beats a join per user column.
-    return dict(User.select(User.id, User.display_name).tuples())

@@ -10,6 +10,7 @@ an alert of a rule already covers, open or resolved, is not raised for by that r
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Iterable, Sequence
@@ -26,7 +27,14 @@ from ..domain.employers import employer_key
 from ..domain.errors import InvalidInput
 from ..domain.intake_assistant import CategoryHints, Suggestions, risk_facts, suggest
 from ..domain.phrases import QT_TRANSLATE_NOOP, Phrase, said
-from ..domain.risk_rules import RiskFinding, RiskKind, RiskRule, RiskRules
+from ..domain.risk_rules import (
+    RiskFinding,
+    RiskKind,
+    RiskRule,
+    RiskRules,
+    stored_kinds,
+    to_stored,
+)
 from ..domain.workflow import Step
 from ..store.models import Alert, AlertEvent, AlertTicket, Caller, Employer, Ticket, TicketEvent
 from .environment import Environment
@@ -38,14 +46,11 @@ log = logging.getLogger(__name__)
 MAX_LINKED = 100
 _SKIPPED_STATUSES = ("merged", "archived")
 
-_hints: CategoryHints | None = None
 
-
+@functools.cache
 def category_hints() -> CategoryHints:
-    global _hints
-    if _hints is None:
-        _hints = CategoryHints.load()
-    return _hints
+    """The shipped category keywords, read once: they change with the package."""
+    return CategoryHints.load()
 
 
 # ---- while the agent types ----
@@ -64,13 +69,19 @@ def check_intake(
     the employer's earlier reports within the repeat window. Read-only, and forgiving:
     a half-typed phone or amount counts as not given."""
     rules = current_rules(env)
-    since = env.now() - timedelta(days=rules.repeat_window_days)
-    caller_id = _caller_id(env, phone)
+    now = env.now()
     key = employer_key(employer_name)
     employer_id = env.sql.first_id(Employer, "key", key) if key else None
+    earlier = _report_counts(
+        env,
+        _caller_id(env, phone),
+        employer_id,
+        now - timedelta(days=rules.repeat_window_days),
+        now,
+    )
     # This call is a report too: the third call counts three.
-    caller_reports = 1 + _reports(env, "caller_id", caller_id, since) if phone else 0
-    employer_reports = 1 + _reports(env, "employer_id", employer_id, since) if key else 0
+    caller_reports = 1 + earlier[0] if phone else 0
+    employer_reports = 1 + earlier[1] if key else 0
     return suggest(
         description,
         rules,
@@ -99,20 +110,6 @@ def _caller_id(env: Environment, phone: str) -> int | None:
     except InvalidInput:
         return None
     return env.sql.first_id(Caller, "phone", number)
-
-
-def _reports(env: Environment, column: str, value: int | None, since: datetime) -> int:
-    """Tickets from this caller or about this employer created since ``since``."""
-    if value is None:
-        return 0
-    sql = (
-        f"SELECT count(*) FROM ticket WHERE {column} = {{m}} AND created_at >= {{m}} "
-        "AND status <> 'merged'"
-    )
-    cursor = env.sql.run(
-        f"reports since by {column}", lambda m, _locks: sql.format(m=m), (value, since)
-    )
-    return cursor.fetchone()[0]
 
 
 # ---- when a ticket is created or changed ----
@@ -155,7 +152,10 @@ def _raise_alerts(
 ) -> list[int]:
     rules = current_rules(env)
     since = ticket.created_at - timedelta(days=rules.repeat_window_days)
-    caller_reports, employer_reports = _reports_until(env, since, ticket)
+    # A changed ticket is judged by the reports around its own call, not by today's.
+    caller_reports, employer_reports = _report_counts(
+        env, ticket.caller_id, ticket.employer_id, since, ticket.created_at
+    )
     facts = risk_facts(
         ticket.description or "",
         headcount=ticket.headcount,
@@ -164,7 +164,7 @@ def _raise_alerts(
         employer_reports=employer_reports,
         employer_name=ticket.employer_name,
     )
-    dismissed = set(dismissed) | set(kinds_of(ticket.risk_dismissed))
+    dismissed = set(dismissed) | set(stored_kinds(ticket.risk_dismissed))
     findings = [f for f in rules.evaluate(facts) if f.kind not in dismissed]
     found_kinds = {f.kind for f in findings}
     findings += [
@@ -201,10 +201,15 @@ def judged_by_older_rules(env: Environment, ticket: Ticket) -> bool:
     return ticket.risk_rules_version != current_rules(env).version
 
 
-def _reports_until(env: Environment, since: datetime, ticket: Ticket) -> tuple[int, int]:
-    """The caller's and the employer's reports within the window that ends with this
-    ticket, in one statement: a changed ticket is judged by the reports around its own
-    call, not by today's."""
+def _report_counts(
+    env: Environment,
+    caller_id: int | None,
+    employer_id: int | None,
+    since: datetime,
+    until: datetime,
+) -> tuple[int, int]:
+    """The caller's and the employer's reports created within [since, until], in one
+    statement. An unknown caller or employer (None) matches no row: its count is 0."""
     count = (
         "(SELECT count(*) FROM ticket WHERE {column} = {m} AND created_at >= {m} "
         "AND created_at <= {m} AND status <> 'merged')"
@@ -214,10 +219,8 @@ def _reports_until(env: Environment, since: datetime, ticket: Ticket) -> tuple[i
         by_caller = count.format(column="caller_id", m=m)
         return f"SELECT {by_caller}, {count.format(column='employer_id', m=m)}"
 
-    window = (since, ticket.created_at)
-    # A ticket without an employer (id NULL) matches no row: its count is 0.
-    params = (ticket.caller_id, *window, ticket.employer_id, *window)
-    return tuple(env.sql.run("reports until", build, params).fetchone())
+    params = (caller_id, since, until, employer_id, since, until)
+    return tuple(env.sql.run("report counts", build, params).fetchone())
 
 
 def _covering(env: Environment, ticket_id: int) -> tuple[set[str], set[str]]:
@@ -412,10 +415,10 @@ def mark_ticket(
             (ticket_id,),
         ).fetchone()
     marks_text, dismissed, status = known[ticket_id]
-    marks, kind = kinds_of(marks_text), RiskKind(alert.kind)
-    if kind in marks or kind in kinds_of(dismissed):
+    marks, kind = stored_kinds(marks_text), RiskKind(alert.kind)
+    if kind in marks or kind in stored_kinds(dismissed):
         return  # marked already, or the agent who took this call said it is not so
-    after = ",".join(k.value for k in RiskKind if k in marks or k == kind)
+    after = to_stored((*marks, kind))
     known[ticket_id] = (after, dismissed, status)
     if ticket_id != judged:  # the judged ticket's marks are written with its judgement
         env.sql.run(
@@ -436,16 +439,12 @@ def mark_ticket(
         # In the shape of the steps' changes, (old, new), so the timeline reads it alike.
         details=json.dumps(
             {
-                "risk_marks": [",".join(k.value for k in marks), after],
+                "risk_marks": [to_stored(marks), after],
                 "rule": [None, alert.rule],
                 "rule_version": [None, alert.rule_version],
             }
         ),
     )
-
-
-def kinds_of(stored: str | None) -> list[RiskKind]:
-    return [RiskKind(value) for value in (stored or "").split(",") if value]
 
 
 def phrase_json(phrase: Phrase) -> str:

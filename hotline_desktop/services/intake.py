@@ -12,7 +12,7 @@ from ..domain import validation
 from ..domain.employers import employer_key
 from ..domain.errors import InvalidInput
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
-from ..domain.risk_rules import RiskKind
+from ..domain.risk_rules import RiskKind, to_stored
 from ..domain.vocabulary import CallKind, Channel, TicketOrigin, TicketStatus, Urgency
 from ..domain.workflow import Actor, Step, authorize_intake
 from ..store.models import (
@@ -181,7 +181,7 @@ def log_call(
             channel=checked.channel.value,
             origin=checked.origin.value,
             complex_case=bool(data.complex_case),
-            risk_dismissed=",".join(kind.value for kind in checked.risks_dismissed),
+            risk_dismissed=to_stored(checked.risks_dismissed),
             status=TicketStatus.NEW.value,
             created_at=now,
             created_by=actor.user_id,

@@ -19,6 +19,7 @@ from ..domain.vocabulary import Role
 from ..domain.workflow import Actor
 from ..reference_data import REFERENCE_DIR
 from ..store.models import RiskRuleSet, User
+from .accounts import display_names
 from .environment import Environment
 
 RULES_CHECK_SECONDS = 5.0
@@ -132,7 +133,7 @@ def _saved_meanwhile(version: int) -> StepNotAllowed:
 def rule_versions(env: Environment) -> list[RuleVersion]:
     """Every saved version, newest first."""
     current_rules(env)
-    names = dict(User.select(User.id, User.display_name).tuples())
+    names = display_names()
     rows = RiskRuleSet.select(
         RiskRuleSet.version, RiskRuleSet.saved_at, RiskRuleSet.saved_by, RiskRuleSet.note
     ).order_by(RiskRuleSet.version.desc())

@@ -18,7 +18,7 @@ from peewee import JOIN
 
 from ..domain.errors import NotFound
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
-from ..domain.risk_rules import RiskKind, RiskRule
+from ..domain.risk_rules import RiskKind, RiskRule, stored_kinds
 from ..domain.vocabulary import (
     AssignmentRole,
     AssignmentState,
@@ -278,8 +278,8 @@ def load_ticket_detail(env: Environment, actor: Actor, ticket_id: int) -> Ticket
         archived_at=row.archived_at,
         merged_into=row.master.number if row.merged_into_id else None,
         extension_pending=row.extension_pending,
-        risk_marks=_risk_kinds(row.risk_marks),
-        risk_dismissed=_risk_kinds(row.risk_dismissed),
+        risk_marks=stored_kinds(row.risk_marks),
+        risk_dismissed=stored_kinds(row.risk_dismissed),
         reminder_count=row.reminder_count,
         return_count=row.return_count,
         reopen_count=row.reopen_count,
@@ -357,15 +357,11 @@ def load_ticket_detail(env: Environment, actor: Actor, ticket_id: int) -> Ticket
     )
 
 
-def _risk_kinds(stored: str) -> tuple[RiskKind, ...]:
-    return tuple(RiskKind(value) for value in (stored or "").split(",") if value)
-
-
 _LABELLED_FIELDS = {
     "status": TicketStatus,
     "handling": HandlingMethod,
     "satisfaction": Satisfaction,
-    "risk_marks": _risk_kinds,
+    "risk_marks": stored_kinds,
     "rule": RiskRule,
 }
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.alerts import AlertKind, AlertState, TimeLimitKind
 from ..domain.errors import HotlineError, InvalidInput
-from ..domain.risk_rules import AlertLevel
+from ..domain.risk_rules import AlertLevel, rule_label
 from ..domain.vocabulary import Labelled
 from ..domain.workflow import Actor
 from ..services import alert_actions
@@ -55,6 +55,7 @@ log = logging.getLogger(__name__)
 _OPEN = (AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ESCALATED)
 _LEVEL_COLOURS = {AlertLevel.HIGH: ERROR_COLOUR, AlertLevel.MEDIUM: WARNING_COLOUR}
 ALERT_ID_ROLE = Qt.UserRole + 1
+REASON_WIDTH = 240  # pixels
 
 
 class AlertCentre(QWidget):
@@ -107,10 +108,11 @@ class AlertCentre(QWidget):
             self,
         )
         self.table.setObjectName("alerts")
-        # The reason takes the width the other columns leave, wrapped: every column in sight.
+        # The reason gets a width of its own and wraps in it; sized to its contents it
+        # pushed the other columns out of sight, and stretched it was squeezed to nothing.
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.Interactive)
+        header.resizeSection(3, REASON_WIDTH)
         self.table.setSelectionMode(ListTable.SingleSelection)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.cellDoubleClicked.connect(self._open_row_ticket)
@@ -358,9 +360,7 @@ class AlertPanel(QWidget):
             f"{centre.kind_name(row.kind)} · {centre.label(row.level)} · {row.ticket_number}"
         )
         rule = (
-            f"{centre.label(row.rule)} v{row.rule_version}"
-            if row.rule is not None and row.rule_version is not None
-            else centre.label(row.rule)
+            rule_label(row.rule, row.rule_version, "zh" if centre.chinese else "en")
             if row.rule is not None
             else self.tr("time limits v%1").replace("%1", str(row.rule_version or ""))
         )
@@ -533,8 +533,6 @@ class NoteDialog(QDialog):
 
     def refused(self, error: Exception) -> None:
         self.buttons.setEnabled(True)
+        self.error.setText(explained(error, self.chinese))
         if isinstance(error, InvalidInput):
-            self.error.setText(in_language(error.message, self.chinese))
             self.note.setFocus()
-        else:
-            self.error.setText(explained(error, self.chinese))

@@ -12,6 +12,11 @@ class FieldErrors(dict[str, QLabel]):
         label.setText(message or "")
         label.setVisible(bool(message))
 
+    def shown(self, field: str) -> str:
+        """The refusal shown at ``field``, or '' (for tests and for screen readers)."""
+        label = self[field]
+        return label.text() if not label.isHidden() else ""
+
     def hide_all(self) -> None:
         for field in self:
             self.show(field, None)

@@ -612,8 +612,7 @@ class RiskRulesDialog(QDialog):
 
     def error_of(self, field: str) -> str:
         """The refusal shown at ``field``, or '' (for tests and for screen readers)."""
-        label = self._errors[field]
-        return label.text() if not label.isHidden() else ""
+        return self._errors.shown(field)
 
     # ------------------------------------------------------------------ closing
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import HotlineError
 from ..domain.queue_marks import Deadline, deadline_state, next_due
+from ..domain.risk_rules import rule_label
 from ..domain.vocabulary import Labelled
 from ..domain.workflow import Actor, Step
 from ..services.environment import Environment
@@ -469,8 +470,7 @@ class TicketView(QWidget):
             rule, version = entry.details["rule"][1], entry.details["rule_version"][1]
             before, after = entry.details["risk_marks"]
             added = tuple(kind for kind in after if kind not in (before or ()))
-            units = f"{self._value(added)} · {self._label(rule)}"
-            units += f" v{version}" if version else ""
+            units = f"{self._value(added)} · {rule_label(rule, version, self.language)}"
         return " ".join(part for part in (units, entry.note) if part)
 
     def _changes(self, details) -> str:

@@ -54,8 +54,7 @@ def open_form(qtbot, env, staff, draft_path):
 
 
 def error_of(form: IntakeForm, field: str) -> str:
-    label = form._errors[field]
-    return label.text() if label.isVisible() else ""
+    return form._errors.shown(field)
 
 
 @POPUPS
