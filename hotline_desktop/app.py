@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .i18n import install_translators
-    from .ui.preferences import Preferences
+    from .ui.shell.preferences import Preferences
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(settings.APP_NAME)
@@ -75,9 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
 
-    from .ui.main_window import MainWindow
-    from .ui.sign_in_dialog import SignInDialog
-    from .ui.theme import apply_theme
+    from .ui.shell.main_window import MainWindow
+    from .ui.shell.sign_in_dialog import SignInDialog
+    from .ui.shell.theme import apply_theme
 
     apply_theme(app, dark=preferences.dark)
     sign_in = SignInDialog(env)

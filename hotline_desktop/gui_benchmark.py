@@ -103,8 +103,8 @@ def _open_window(url: str, username: str):
     from .services.accounts import actor_for
     from .services.environment import open_environment
     from .store.models import User
-    from .ui.main_window import MainWindow
-    from .ui.theme import apply_theme
+    from .ui.shell.main_window import MainWindow
+    from .ui.shell.theme import apply_theme
 
     app = QApplication.instance() or QApplication([])
     install_translators(app, "zh_CN")

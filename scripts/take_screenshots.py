@@ -37,9 +37,9 @@ from hotline_desktop.services.environment import open_environment  # noqa: E402
 from hotline_desktop.services.queue import SavedView  # noqa: E402
 from hotline_desktop.services.reference import install_reference_data  # noqa: E402
 from hotline_desktop.store.models import Call, Caller, Ticket, TicketEvent, User  # noqa: E402
-from hotline_desktop.ui.main_window import MainWindow  # noqa: E402
-from hotline_desktop.ui.risk_rules_dialog import RiskRulesDialog  # noqa: E402
-from hotline_desktop.ui.theme import apply_theme  # noqa: E402
+from hotline_desktop.ui.alerts.risk_rules_dialog import RiskRulesDialog  # noqa: E402
+from hotline_desktop.ui.shell.main_window import MainWindow  # noqa: E402
+from hotline_desktop.ui.shell.theme import apply_theme  # noqa: E402
 
 # A Friday morning: the morning's calls wait for dispatch, the week's tickets are open.
 NOW = datetime(2026, 11, 27, 10, 30)

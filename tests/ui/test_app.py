@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from hotline_desktop import app as application
 from hotline_desktop import i18n
 from hotline_desktop.services.queue import SavedView
-from hotline_desktop.ui.main_window import MainWindow
-from hotline_desktop.ui.sign_in_dialog import SignInDialog
+from hotline_desktop.ui.shell.main_window import MainWindow
+from hotline_desktop.ui.shell.sign_in_dialog import SignInDialog
 
 
 def top_level(kind):

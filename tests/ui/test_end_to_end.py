@@ -14,10 +14,9 @@ from hotline_desktop.domain.vocabulary import Satisfaction, TicketStatus
 from hotline_desktop.domain.workflow import Step
 from hotline_desktop.services.queue import SavedView
 from hotline_desktop.store.models import Payment, Ticket
-from hotline_desktop.ui.main_window import MainWindow
-from hotline_desktop.ui.sign_in_dialog import SignInDialog
-
-from .keyboard import fill_a_wage_claim, press
+from hotline_desktop.ui.shell.main_window import MainWindow
+from hotline_desktop.ui.shell.sign_in_dialog import SignInDialog
+from tests.ui.keyboard import fill_a_wage_claim, press
 
 # The offscreen platform cannot raise the completer popups the intake form's lists open.
 pytestmark = pytest.mark.qt_log_ignore(
