@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import logging.handlers
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import settings
-from .domain.errors import HotlineError
 
 log = logging.getLogger(__name__)
 
 DEMO_TICKETS = 3_000
+LOG_FILE_BYTES = 1_000_000
+LOG_FILES_KEPT = 5
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -48,31 +51,52 @@ def _prepare_database(args: argparse.Namespace):
     return env
 
 
+def log_to_file(folder: Path) -> Path | None:
+    """Everything the app logs, in a rotated file of the user's log folder: a bug's
+    traceback waits there for whoever maintains the installation."""
+    path = folder / "hotline_desktop.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILES_KEPT, encoding="utf-8"
+        )
+    except OSError as error:
+        log.warning("not logging to %s: %s", path, error)  # stderr still has it
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    log_to_file(settings.log_dir())
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
 
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
+    from .domain.language import Language
     from .i18n import install_translators
+    from .store.failures import known_error
+    from .ui.common.failures import show_failure, show_unexpected, understand
     from .ui.shell.preferences import Preferences
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(settings.APP_NAME)
     app.setOrganizationName("12351")
     preferences = Preferences.read(QSettings())
-    language = args.language or preferences.language
+    language = Language.of(args.language or preferences.language)
     install_translators(app, language)
+    # A bug in a slot or an event handler is shown and logged, never a silent end.
+    sys.excepthook = lambda _kind, error, _traceback: show_unexpected(error, language)
     try:
         env = _prepare_database(args)
-    except HotlineError as error:
-        log.error("%s", error)
-        QMessageBox.critical(
-            None,
-            app.translate("app", "12351 Hotline Desk"),
-            app.translate("app", "The database cannot be opened:\n%1").replace("%1", str(error)),
-        )
+    except Exception as error:  # noqa: BLE001 - every failure to open is said, bugs too
+        failure = understand(known_error(error), language)
+        log.warning("the database cannot be opened: %s", error)
+        text = app.translate("app", "The database cannot be opened:\n%1")
+        show_failure(None, failure, text.replace("%1", failure.text)).exec()
         return 1
 
     from .ui.shell.main_window import MainWindow
@@ -80,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.shell.theme import apply_theme
 
     apply_theme(app, dark=preferences.dark)
-    sign_in = SignInDialog(env)
+    sign_in = SignInDialog(env, language)
     if sign_in.exec() != SignInDialog.Accepted:
         sign_in.wait_for_workers()
         env.close()

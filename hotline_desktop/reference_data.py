@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+from hotline_desktop.domain.language import Named
 from hotline_desktop.domain.vocabulary import UnitKind
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "reference"
@@ -21,17 +22,8 @@ REFERENCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "referenc
 _Spec = TypeVar("_Spec", "CategorySpec", "IndustrySpec")
 
 
-class _Named:
-    __slots__ = ()
-    name_zh: str
-    name_en: str
-
-    def name(self, language: str = "zh") -> str:
-        return self.name_zh if language.startswith("zh") else self.name_en
-
-
 @dataclass(frozen=True, slots=True)
-class OrgUnitSpec(_Named):
+class OrgUnitSpec(Named):
     code: str
     name_zh: str
     name_en: str
@@ -40,14 +32,14 @@ class OrgUnitSpec(_Named):
 
 
 @dataclass(frozen=True, slots=True)
-class CategorySpec(_Named):
+class CategorySpec(Named):
     code: str
     name_zh: str
     name_en: str
 
 
 @dataclass(frozen=True, slots=True)
-class EmploymentFormSpec(_Named):
+class EmploymentFormSpec(Named):
     code: str
     name_zh: str
     name_en: str
@@ -55,7 +47,7 @@ class EmploymentFormSpec(_Named):
 
 
 @dataclass(frozen=True, slots=True)
-class IndustrySpec(_Named):
+class IndustrySpec(Named):
     code: str
     name_zh: str
     name_en: str

@@ -21,6 +21,10 @@ def cache_dir() -> Path:
     return Path(_dirs.user_cache_dir)
 
 
+def log_dir() -> Path:
+    return Path(_dirs.user_log_dir)
+
+
 def backup_dir() -> Path:
     return data_dir() / "backups"
 

@@ -38,6 +38,7 @@ from hotline_desktop.services.queue import SavedView  # noqa: E402
 from hotline_desktop.services.reference import install_reference_data  # noqa: E402
 from hotline_desktop.store.models import Call, Caller, Ticket, TicketEvent, User  # noqa: E402
 from hotline_desktop.ui.alerts.risk_rules_dialog import RiskRulesDialog  # noqa: E402
+from hotline_desktop.ui.common.context import WindowContext  # noqa: E402
 from hotline_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from hotline_desktop.ui.shell.theme import apply_theme  # noqa: E402
 
@@ -184,7 +185,8 @@ def take_alerts(app: QApplication, window: MainWindow, out: Path) -> None:
 def take_rules(app: QApplication, window: MainWindow, out: Path) -> None:
     """The admin's editor of the risk rules, on the 危 tab."""
     admin = actor_for(User.get(User.username == "admin"))
-    dialog = RiskRulesDialog(window.env, admin, window.tasks, window.language, window)
+    context = WindowContext(window.env, admin, window.tasks, window.language)
+    dialog = RiskRulesDialog(context, window)
     dialog.resize(900, 650)
     dialog.show()
     wait(app, lambda: dialog.rules is not None)

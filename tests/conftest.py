@@ -8,6 +8,7 @@ missing server fails the run.
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -79,6 +80,23 @@ def mysql_database():
     admin = _admin_connection(MYSQL_SERVER)
     admin.execute_sql(f"DROP DATABASE IF EXISTS {name}")
     admin.close()
+
+
+@pytest.fixture(autouse=True)
+def no_error_logged(request, caplog):
+    """An ERROR logged is a bug met (the one failure path logs them), as a Qt warning is
+    (pyproject's qt_log_level_fail): the test fails, unless it is about such a bug."""
+    yield
+    if request.node.get_closest_marker("logs_errors"):
+        return
+    errors = [
+        f"{record.name}: {record.getMessage()}"
+        for when in ("setup", "call")
+        for record in caplog.get_records(when)
+        if record.levelno >= logging.ERROR
+    ]
+    if errors:
+        pytest.fail("an ERROR was logged:\n" + "\n".join(errors), pytrace=False)
 
 
 class Clock:

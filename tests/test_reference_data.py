@@ -28,8 +28,8 @@ def test_every_entry_has_a_unique_code_and_both_names(loader):
     for entry in entries:
         assert entry.code.isascii() and entry.code == entry.code.strip()
         assert entry.name_zh.strip() and entry.name_en.strip()
-        assert entry.name("zh_CN") == entry.name_zh
-        assert entry.name("en") == entry.name_en
+        assert entry.label("zh_CN") == entry.name_zh
+        assert entry.label("en") == entry.name_en
 
 
 def test_files_are_readable_chinese_not_escapes():

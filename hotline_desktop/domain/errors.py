@@ -4,7 +4,12 @@ from __future__ import annotations
 
 
 class HotlineError(Exception):
-    """Base of every error the application expects and explains to its user."""
+    """Base of every error the application expects and explains to its user.
+
+    ``detail`` is what the user's sentence leaves out and whoever maintains the
+    installation needs (a driver's own words): a window shows it behind "Details"."""
+
+    detail: str = ""
 
 
 class InvalidInput(HotlineError):
@@ -44,3 +49,27 @@ class ConcurrentEdit(HotlineError):
 
 class NotFound(HotlineError):
     """A ticket, unit, user or reference entry that does not exist."""
+
+
+class DatabaseUnavailable(HotlineError):
+    """A URL that is wrong, or a server that cannot be reached or used."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
+
+
+class StorageUnwritable(HotlineError):
+    """The disk under the database (or a file the app writes) takes nothing more."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
+
+
+class DiskFull(StorageUnwritable):
+    pass
+
+
+class ReadOnlyStorage(StorageUnwritable):
+    pass

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 
+from .language import Language
 from .risk_rules import stored_kinds
 from .vocabulary import Labelled, TicketStatus, Urgency
 
@@ -27,11 +28,9 @@ class Mark(Labelled):
     REOPENED = "reopened", "重", "Reopened"
     EXTENSION = "extension", "延", "Extension requested"
 
-    def meaning(self, language: str = "zh") -> str:
+    def meaning(self, language: str = Language.CHINESE) -> str:
         """What the one character stands for, as a tooltip says it: "众 人数众多"."""
-        if language.startswith("zh"):
-            return f"{self.zh} {_MEANINGS_ZH[self]}"
-        return self.en
+        return Language.of(language).pick(f"{self.zh} {_MEANINGS_ZH[self]}", self.en)
 
 
 _MEANINGS_ZH = {

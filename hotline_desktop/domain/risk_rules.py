@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .errors import InvalidInput
+from .language import Language
 from .phrases import QT_TRANSLATE_NOOP, Phrase, said
 from .validation import amount as read_amount
 from .vocabulary import Labelled
@@ -100,7 +101,7 @@ def to_stored(kinds) -> str:
     return ",".join(kind.value for kind in RiskKind if kind in chosen)
 
 
-def rule_label(rule: RiskRule, version: int | None, language: str = "zh") -> str:
+def rule_label(rule: RiskRule, version: int | None, language: str = Language.CHINESE) -> str:
     """How an alert names what raised it: "涉及人数 v3"; the agent's judgement has no version."""
     name = rule.label(language)
     return f"{name} v{version}" if version is not None else name
@@ -201,7 +202,7 @@ class RiskRules:
     def with_version(self, version: int) -> RiskRules:
         return replace(self, version=version, _compiled={})
 
-    def label(self, rule: RiskRule, language: str = "zh") -> str:
+    def label(self, rule: RiskRule, language: str = Language.CHINESE) -> str:
         """How an alert names its rule: "涉及人数 v3"."""
         return rule_label(rule, self.version, language)
 

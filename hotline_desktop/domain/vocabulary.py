@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from .language import Language
+
 
 class Labelled(StrEnum):
     """A string enum whose members carry a Chinese and an English label."""
@@ -19,8 +21,8 @@ class Labelled(StrEnum):
         member.en = en
         return member
 
-    def label(self, language: str = "zh") -> str:
-        return self.zh if language.startswith("zh") else self.en
+    def label(self, language: str = Language.CHINESE) -> str:
+        return Language.of(language).pick(self.zh, self.en)
 
 
 class Role(Labelled):

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.language import Named
 from ..domain.vocabulary import UnitKind
 from ..store.reference_cache import ReferenceCache, UnitInfo, tree_order
 from .environment import Environment
 
 
 @dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(Named):
     code: str
     name_zh: str
     name_en: str
-
-    def name(self, chinese: bool) -> str:
-        return self.name_zh if chinese else self.name_en
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from peewee import JOIN
 
 from ..domain.errors import NotFound
+from ..domain.language import Language
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.risk_rules import RiskKind, RiskRule, stored_kinds
 from ..domain.vocabulary import (
@@ -59,7 +60,7 @@ class Name:
     en: str
 
     def label(self, language: str) -> str:
-        return self.zh if language.startswith("zh") else self.en
+        return Language.of(language).pick(self.zh, self.en)
 
 
 @dataclass(frozen=True, slots=True)

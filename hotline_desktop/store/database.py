@@ -9,15 +9,12 @@ from urllib.parse import unquote, urlsplit
 
 import peewee
 
-from ..domain.errors import HotlineError
+from ..domain.errors import DatabaseUnavailable
+from .failures import first_line
 
 log = logging.getLogger(__name__)
 
 SUPPORTED_SCHEMES = ("sqlite", "postgresql", "mysql")
-
-
-class DatabaseUnavailable(HotlineError):
-    """A URL that is wrong, or a server that cannot be reached or used."""
 
 
 @dataclass(frozen=True)
@@ -76,11 +73,11 @@ def open_database(url: str, *, create: bool = True) -> tuple[peewee.Database, Da
         db.connect(reuse_if_open=True)
     except peewee.OperationalError as error:
         raise DatabaseUnavailable(
-            f"cannot reach the database {info.description}: {_first_line(error)}"
+            f"cannot reach the database {info.description}: {first_line(error)}"
         ) from None
     except peewee.DatabaseError as error:
         raise DatabaseUnavailable(
-            f"cannot open the database {info.description}: {_first_line(error)}"
+            f"cannot open the database {info.description}: {first_line(error)}"
         ) from None
     if info.engine == "postgresql":
         info = _check_postgresql_encoding(db, info)
@@ -173,8 +170,3 @@ def _check_mysql_charset(db: peewee.Database, info: DatabaseInfo) -> None:
             f"the database {info.description} uses the {charset} character set; Chinese text "
             "needs utf8mb4: create it with CHARACTER SET utf8mb4"
         )
-
-
-def _first_line(error: Exception) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__

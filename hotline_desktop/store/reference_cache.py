@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.language import Named
 from .models import Category, EmploymentForm, Industry, OrgUnit
 
 
 @dataclass(frozen=True, slots=True)
-class UnitInfo:
+class UnitInfo(Named):
     id: int
     code: str
     name_zh: str
@@ -20,7 +21,7 @@ class UnitInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class NamedInfo:
+class NamedInfo(Named):
     """A category, employment form or industry, as lists and combo boxes show it."""
 
     id: int

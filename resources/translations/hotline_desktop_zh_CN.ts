@@ -229,6 +229,10 @@
         <translation>取消勾选可否定建议；助手漏掉的事项可自行勾选。</translation>
     </message>
     <message>
+        <source>No suggestion: %1</source>
+        <translation>暂无建议：%1</translation>
+    </message>
+    <message>
         <source>%1 people</source>
         <translation>%1 人</translation>
     </message>
@@ -288,6 +292,21 @@
     </message>
 </context>
 <context>
+    <name>DraftOffer</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Di&amp;scard</source>
+        <translation>丢弃(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A draft from %1 was not saved: %2</source>
+        <translation>%1 的草稿尚未保存：%2</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionDialog</name>
     <message>
         <source> working days</source>
@@ -300,6 +319,29 @@
     <message>
         <source>&amp;Reason</source>
         <translation>延期理由(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Failures</name>
+    <message>
+        <source>%1 changed ticket %2 at %3; reload it.</source>
+        <translation>%1 已于 %3 修改工单 %2，请重新加载。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; it has been logged.</source>
+        <translation>发生意外错误，已记入日志。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; the details are in %1.</source>
+        <translation>发生意外错误，详细信息见 %1。</translation>
+    </message>
+    <message>
+        <source>12351 Hotline Desk</source>
+        <translation>12351热线工作台</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -410,14 +452,6 @@
     <message>
         <source>What the caller was told; needed when a consultation is answered on the call</source>
         <translation>向来电人答复的内容；咨询类当场答复时必填</translation>
-    </message>
-    <message>
-        <source>&amp;Restore</source>
-        <translation>恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Di&amp;scard</source>
-        <translation>丢弃(&amp;S)</translation>
     </message>
     <message>
         <source>Answered &amp;on the call</source>
@@ -532,10 +566,6 @@
         <translation>来电已登记</translation>
     </message>
     <message>
-        <source>Not allowed</source>
-        <translation>不允许此操作</translation>
-    </message>
-    <message>
         <source>The call cannot be saved: %1</source>
         <translation>无法保存此来电：%1</translation>
     </message>
@@ -544,12 +574,12 @@
         <translation>未保存：%1。已填写的内容均已保留，请重试。</translation>
     </message>
     <message>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
+        <source>The draft cannot be saved on this computer: %1.</source>
+        <translation>草稿无法保存在本机：%1。</translation>
     </message>
     <message>
-        <source>A draft from %1 was not saved: %2</source>
-        <translation>%1 的草稿尚未保存：%2</translation>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Restore the draft</source>
@@ -1027,6 +1057,22 @@
         <source>was due at {at}</source>
         <translation>已于 {at} 到期</translation>
     </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the database or the disk is read-only</source>
+        <translation>数据库或磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the database is kept busy by another workstation</source>
+        <translation>数据库正被其他工作站占用</translation>
+    </message>
+    <message>
+        <source>the database cannot be reached</source>
+        <translation>无法连接数据库</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
@@ -1421,8 +1467,8 @@
         <translation>未保存：%1。</translation>
     </message>
     <message>
-        <source>Not saved: the database could not be reached (%1). What you typed is kept; try again.</source>
-        <translation>未保存：无法连接数据库（%1）。已填写的内容仍保留，请重试。</translation>
+        <source>Not saved: %1. What you typed is kept; try again.</source>
+        <translation>未保存：%1。已填写的内容均已保留，请重试。</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
@@ -1476,8 +1522,8 @@
         <translation>用户名不存在或密码错误。</translation>
     </message>
     <message>
-        <source>The database did not answer: %1</source>
-        <translation>数据库无响应：%1</translation>
+        <source>Not signed in: %1</source>
+        <translation>未能登录：%1</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -1499,16 +1545,8 @@
         <translation>现在不能办理此步骤：%1</translation>
     </message>
     <message>
-        <source>Not found: %1</source>
-        <translation>未找到：%1</translation>
-    </message>
-    <message>
-        <source>The database could not be reached: %1</source>
-        <translation>无法连接数据库：%1</translation>
-    </message>
-    <message>
-        <source>The step failed: %1</source>
-        <translation>办理失败：%1</translation>
+        <source>The step was not taken: %1. What you typed is kept; try again.</source>
+        <translation>操作未完成：%1。已填写的内容已保留，请重试。</translation>
     </message>
     <message>
         <source>Reloading the ticket…</source>
@@ -1853,10 +1891,6 @@
         <translation>无法显示工单：%1</translation>
     </message>
     <message>
-        <source>The database could not be reached: %1</source>
-        <translation>无法连接数据库：%1</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -2004,10 +2038,6 @@
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>12351 Hotline Desk</source>
-        <translation>12351 工会服务职工热线工单系统</translation>
-    </message>
     <message>
         <source>The database cannot be opened:
 %1</source>

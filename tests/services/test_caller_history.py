@@ -102,6 +102,6 @@ def test_the_choices_offer_cities_with_their_districts(env):
     assert "baoji-weibin" in codes and "sx-centre" not in codes
     assert "xa-yanta-qinzhu" not in codes  # an enterprise union is no region
     assert codes.index("baoji") < codes.index("baoji-weibin") < codes.index("xianyang")
-    assert choices.categories[0].name(chinese=True) == "劳动报酬"
+    assert choices.categories[0].label("zh_CN") == "劳动报酬"
     assert {f.code for f in choices.employment_forms} >= {"migrant", "delivery_rider"}
     assert choices.industries[0].code == "construction"

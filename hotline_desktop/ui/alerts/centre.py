@@ -8,7 +8,6 @@ tickets it covers, its playbook to tick off, its history, and the actions.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
@@ -30,10 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.alerts import AlertKind, AlertState, TimeLimitKind
-from ...domain.errors import HotlineError, InvalidInput
 from ...domain.risk_rules import AlertLevel, rule_label
 from ...domain.vocabulary import Labelled
-from ...domain.workflow import Actor
 from ...services import alert_actions
 from ...services.alert_list import (
     AlertDetail,
@@ -43,14 +40,13 @@ from ...services.alert_list import (
     alert_rows,
     unacknowledged_count,
 )
-from ...services.environment import Environment
+from ..common.context import WindowContext
+from ..common.failures import Failure, FailureKind, NoticeLabel
 from ..common.list_table import ListTable
-from ..common.phrases import explained, in_language
+from ..common.phrases import in_language
 from ..common.styles import ERROR_COLOUR, ERROR_STYLE, WARNING_COLOUR
-from ..common.tasks import TaskRunner, first_line, while_alive
+from ..common.tasks import while_alive
 from ..ticket.steps.base import note_edit
-
-log = logging.getLogger(__name__)
 
 _OPEN = (AlertState.NEW, AlertState.ACKNOWLEDGED, AlertState.ESCALATED)
 _LEVEL_COLOURS = {AlertLevel.HIGH: ERROR_COLOUR, AlertLevel.MEDIUM: WARNING_COLOUR}
@@ -63,14 +59,12 @@ class AlertCentre(QWidget):
     # The number of alerts nobody has acknowledged yet, after each refresh.
     unacknowledged = Signal(int)
 
-    def __init__(
-        self, env: Environment, actor: Actor, tasks: TaskRunner, language: str, parent=None
-    ):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.actor = actor
-        self.tasks = tasks
-        self.chinese = language.startswith("zh")
+        self.env = context.env
+        self.actor = actor = context.actor
+        self.tasks = context.tasks
+        self.language = context.language
         self.may_act = actor.role in alert_actions.ALERT_HANDLERS
         self.rows: list[AlertRow] = []
         self.detail: AlertDetail | None = None
@@ -90,10 +84,8 @@ class AlertCentre(QWidget):
         self.view.currentIndexChanged.connect(self.refresh)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("unacknowledged")
-        self.message = QLabel(self)
+        self.message = NoticeLabel(self)
         self.message.setObjectName("message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
 
         self.table = ListTable(
             [
@@ -195,18 +187,17 @@ class AlertCentre(QWidget):
         self.count_label.setStyleSheet(ERROR_STYLE if count else "")
         self.unacknowledged.emit(count)
 
-    def _read_failed(self, error: Exception) -> None:
+    def _read_failed(self, failure: Failure) -> None:
         self._refreshing = False
-        self.message.setText(
-            self.tr("Could not read the alerts: %1").replace("%1", first_line(error))
-        )
+        text = self.tr("Could not read the alerts: %1").replace("%1", failure.text)
+        self.message.say_failure(failure, text, ERROR_STYLE)
 
     def _cells(self, row: AlertRow) -> list[str]:
         return [
             self.kind_name(row.kind),
             self.label(row.level),
             row.ticket_number,
-            in_language(row.reason, self.chinese),
+            in_language(row.reason, self.language),
             self.when(row.raised_at),
             self.label(row.state),
             row.assigned_to,
@@ -251,23 +242,21 @@ class AlertCentre(QWidget):
         self.panel.message.clear()
         self.refresh()
 
-    def _action_failed(self, error: Exception) -> None:
+    def _action_failed(self, failure: Failure) -> None:
         self.busy = False
         self.panel.setEnabled(True)
-        if not isinstance(error, HotlineError):
-            log.error("an alert action failed", exc_info=error)
-        self.panel.message.setText(explained(error, self.chinese))
+        self.panel.message.say_failure(failure, failure.text, ERROR_STYLE)
         self.refresh()
 
     # ---- words ----
 
     def label(self, value: Labelled) -> str:
-        return value.zh if self.chinese else value.en
+        return value.label(self.language)
 
     def kind_name(self, kind: AlertKind) -> str:
         if isinstance(kind, TimeLimitKind):
             return self.label(kind)
-        return f"{kind.mark} {kind.zh if self.chinese else kind.en}"
+        return f"{kind.mark} {self.label(kind)}"
 
     def when(self, moment: datetime | None) -> str:
         return f"{moment:%Y-%m-%d %H:%M}" if moment else ""
@@ -287,10 +276,8 @@ class AlertPanel(QWidget):
         self.facts.setObjectName("alert_facts")
         self.facts.setWordWrap(True)
         self.facts.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.message = QLabel(self)
+        self.message = NoticeLabel(self)
         self.message.setObjectName("alert_message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
 
         self.tickets = ListTable(
             [self.tr("Ticket"), self.tr("Status"), self.tr("Employer"), self.tr("Created")], self
@@ -360,12 +347,12 @@ class AlertPanel(QWidget):
             f"{centre.kind_name(row.kind)} · {centre.label(row.level)} · {row.ticket_number}"
         )
         rule = (
-            rule_label(row.rule, row.rule_version, "zh" if centre.chinese else "en")
+            rule_label(row.rule, row.rule_version, centre.language)
             if row.rule is not None
             else self.tr("time limits v%1").replace("%1", str(row.rule_version or ""))
         )
         lines = [
-            self.tr("Why: %1").replace("%1", in_language(row.reason, centre.chinese)),
+            self.tr("Why: %1").replace("%1", in_language(row.reason, centre.language)),
             self.tr("Rule: %1").replace("%1", rule),
             self.tr("Raised: %1").replace("%1", centre.when(row.raised_at)),
             self.tr("State: %1").replace("%1", centre.label(row.state)),
@@ -467,7 +454,7 @@ class AlertPanel(QWidget):
         self._with_note(self.tr("Resolve the alert"), prompt, True, alert_actions.resolve)
 
     def _with_note(self, title: str, prompt: str, required: bool, action) -> None:
-        dialog = NoteDialog(title, prompt, required, self.centre.chinese, self)
+        dialog = NoteDialog(title, prompt, required, self)
         centre = self.centre
         env, actor, alert_id = centre.env, centre.actor, self._alert_id()
 
@@ -475,10 +462,10 @@ class AlertPanel(QWidget):
             while_alive(dialog, lambda _none: dialog.accept())(None)
             centre._acted()
 
-        def refused(error: Exception) -> None:
+        def refused(failure: Failure) -> None:
             centre.busy = False
             centre.panel.setEnabled(True)
-            while_alive(dialog, dialog.refused)(error)
+            while_alive(dialog, dialog.refused)(failure)
 
         def submit(note: str) -> None:
             centre.busy = True
@@ -497,19 +484,16 @@ class NoteDialog(QDialog):
 
     submitted = Signal(str)
 
-    def __init__(self, title: str, prompt: str, required: bool, chinese: bool, parent=None):
+    def __init__(self, title: str, prompt: str, required: bool, parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAttribute(Qt.WA_DeleteOnClose)
-        self.chinese = chinese
         label = QLabel(prompt, self)
         label.setWordWrap(True)
         self.note = note_edit(self, required)
         self.note.setObjectName("note")
-        self.error = QLabel(self)
+        self.error = NoticeLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("OK"))
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
@@ -531,8 +515,8 @@ class NoteDialog(QDialog):
         self.buttons.setEnabled(False)
         self.submitted.emit(self.note.toPlainText())
 
-    def refused(self, error: Exception) -> None:
+    def refused(self, failure: Failure) -> None:
         self.buttons.setEnabled(True)
-        self.error.setText(explained(error, self.chinese))
-        if isinstance(error, InvalidInput):
+        self.error.say_failure(failure, failure.text, ERROR_STYLE)
+        if failure.kind is FailureKind.FIELD:
             self.note.setFocus()

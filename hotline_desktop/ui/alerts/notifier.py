@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from ...domain.risk_rules import AlertLevel
 from ...services.alert_list import AlertRow, alerts_after, newest_alert_id
-from ...services.environment import Environment
+from ..common.context import WindowContext
+from ..common.failures import Failure
 from ..common.phrases import in_language
-from ..common.tasks import TaskRunner
 
 NOTIFICATION_MS = 15_000
 LOOK_BACK = 50  # alert ids
@@ -27,13 +27,11 @@ class AlertNotifier(QObject):
     # The user clicked the notification: show the alert centre.
     activated = Signal()
 
-    def __init__(
-        self, env: Environment, tasks: TaskRunner, language: str, sound: bool, parent=None
-    ):
+    def __init__(self, context: WindowContext, sound: bool, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.tasks = tasks
-        self.chinese = language.startswith("zh")
+        self.env = context.env
+        self.tasks = context.tasks
+        self.language = context.language
         self.sound = sound
         self._seen: int | None = None
         # Ids commit out of order on a server (a sweep's alert may commit before an
@@ -53,7 +51,7 @@ class AlertNotifier(QObject):
     def start(self) -> None:
         env = self.env
         # A database away at the start: the next change asks again.
-        self.tasks.run(lambda: newest_alert_id(env), self._set_seen, lambda _error: None)
+        self.tasks.run(lambda: newest_alert_id(env), self._set_seen, self._not_read)
 
     def _set_seen(self, newest: int) -> None:
         if self._seen is None:
@@ -72,8 +70,13 @@ class AlertNotifier(QObject):
         env, since = self.env, max(0, self._seen - LOOK_BACK)
         self.tasks.run(lambda: alerts_after(env, since), self._announce, self._failed)
 
-    def _failed(self, _error: Exception) -> None:
-        self._looking = False  # the connection watch tells of a lost database
+    def _failed(self, failure: Failure) -> None:
+        self._looking = False
+        self._not_read(failure)
+
+    def _not_read(self, failure: Failure) -> None:
+        if not failure.is_outage:  # a lost server shows in the status bar already
+            self.tasks.report(failure)
 
     def _announce(self, rows: list[AlertRow]) -> None:
         self._looking = False
@@ -102,7 +105,7 @@ class AlertNotifier(QObject):
     def _text(self, rows: list[AlertRow]) -> str:
         lines = []
         for row in rows[:5]:
-            kind = row.kind.zh if self.chinese else row.kind.en
-            reason = in_language(row.reason, self.chinese)
+            kind = row.kind.label(self.language)
+            reason = in_language(row.reason, self.language)
             lines.append(f"{kind} · {row.ticket_number} · {reason}")
         return "\n".join(lines)

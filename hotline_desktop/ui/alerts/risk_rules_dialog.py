@@ -8,11 +8,9 @@ that field, on its tab, and keeps everything the admin typed: the rules in force
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from decimal import Decimal
 
-import peewee
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -36,17 +34,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import Shiboken
 
-from ...domain.errors import InvalidInput, StepNotAllowed
+from ...domain.errors import InvalidInput
 from ...domain.risk_rules import AlertLevel, RiskKind, RiskRules
-from ...domain.workflow import Actor
-from ...services.environment import Environment
 from ...services.rule_versions import RuleVersion, current_rules, rule_versions, save_rules
+from ...store.failures import known_error
+from ..common.context import WindowContext
+from ..common.failures import Failure, FailureKind, NoticeLabel, understand
 from ..common.field_errors import FieldErrors
-from ..common.phrases import explained, in_language
+from ..common.phrases import in_language
 from ..common.styles import ERROR_STYLE
-from ..common.tasks import TaskRunner, first_line
-
-log = logging.getLogger(__name__)
 
 HINT_STYLE = "color: #757575;"
 # Wider than the rules allow, so that a number out of range is explained, not swallowed.
@@ -75,15 +71,12 @@ class RiskRulesDialog(QDialog):
 
     saved = Signal(object)  # RiskRules
 
-    def __init__(
-        self, env: Environment, actor: Actor, tasks: TaskRunner, language: str, parent=None
-    ):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.actor = actor
-        self.tasks = tasks
-        self.language = language
-        self.chinese = language.startswith("zh")
+        self.env = context.env
+        self.actor = context.actor
+        self.tasks = context.tasks
+        self.language = context.language
         self.rules: RiskRules | None = None
         self.versions: list[RuleVersion] = []
         self.busy = False
@@ -104,8 +97,7 @@ class RiskRulesDialog(QDialog):
             self.tabs.addTab(self._kind_page(kind), self._kind_title(kind))
         self.tabs.addTab(self._time_limits_page(), self.tr("Time limits"))
 
-        self.notice = QLabel(self)
-        self.notice.setWordWrap(True)
+        self.notice = NoticeLabel(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.Save)
         self.save_button.setText(self.tr("Save"))
@@ -137,7 +129,7 @@ class RiskRulesDialog(QDialog):
     # ------------------------------------------------------------------ the pages
 
     def _kind_title(self, kind: RiskKind) -> str:
-        return f"{kind.mark} {kind.zh if self.chinese else kind.en}"
+        return f"{kind.mark} {kind.label(self.language)}"
 
     def _kind_summary(self, kind: RiskKind) -> str:
         return {
@@ -428,25 +420,25 @@ class RiskRulesDialog(QDialog):
 
     # ------------------------------------------------------------------ loading
 
-    def _read(self) -> tuple[RiskRules, list[RuleVersion] | Exception]:
+    def _read(self) -> tuple[RiskRules, list[RuleVersion] | BaseException]:
         rules = current_rules(self.env)
         try:
             versions = rule_versions(self.env)
         except Exception as error:  # noqa: BLE001 - the rules can be edited without their history
-            log.error("the history of the risk rules could not be read", exc_info=error)
-            return rules, error
+            return rules, known_error(error)  # sorted on the GUI thread, as a task's error is
         return rules, versions
 
-    def _loaded(self, answer: tuple[RiskRules, list[RuleVersion] | Exception]) -> None:
+    def _loaded(self, answer: tuple[RiskRules, list[RuleVersion] | BaseException]) -> None:
         if not Shiboken.isValid(self):
             return  # closed while the rules were read
         rules, versions = answer
         self.fill(rules)
-        if isinstance(versions, Exception):
+        if isinstance(versions, BaseException):
+            failure = understand(versions, self.language)
             self.version_label.setText(self.tr("Version %1").replace("%1", str(rules.version)))
             self.history.clear()
             self.history.addItem(
-                self.tr("The history could not be read: %1").replace("%1", first_line(versions))
+                self.tr("The history could not be read: %1").replace("%1", failure.text)
             )
         else:
             self._show_versions(rules, versions)
@@ -455,14 +447,12 @@ class RiskRulesDialog(QDialog):
         self.tabs.setCurrentIndex(0)
         self._keywords[RiskKind.DANGER].setFocus(Qt.OtherFocusReason)
 
-    def _load_failed(self, error: Exception) -> None:
+    def _load_failed(self, failure: Failure) -> None:
         if not Shiboken.isValid(self):
             return
         self.version_label.setText("")
-        self._show_notice(
-            self.tr("The risk rules could not be read: %1").replace("%1", first_line(error)),
-            ERROR_STYLE,
-        )
+        text = self.tr("The risk rules could not be read: %1").replace("%1", failure.text)
+        self.notice.say_failure(failure, text, ERROR_STYLE)
 
     def is_loaded(self) -> bool:
         return self.rules is not None
@@ -564,35 +554,26 @@ class RiskRulesDialog(QDialog):
         self.saved.emit(rules)
         self.accept()
 
-    def _save_failed(self, error: Exception) -> None:
+    def _save_failed(self, failure: Failure) -> None:
         if not Shiboken.isValid(self):
             return
         self._set_busy(False)
-        if isinstance(error, InvalidInput):
-            self.show_invalid(error)
-        elif isinstance(error, StepNotAllowed):  # not an admin, or another admin saved first
-            reason = in_language(error.reason, self.chinese)
-            self._show_notice(
-                self.tr("Not saved: %1.").replace("%1", reason.rstrip(".")), ERROR_STYLE
-            )
-        elif isinstance(error, peewee.PeeweeException):
-            self._show_notice(
-                self.tr(
-                    "Not saved: the database could not be reached (%1). "
-                    "What you typed is kept; try again."
-                ).replace("%1", first_line(error)),
-                ERROR_STYLE,
-            )
-        else:  # a fault of the program's own: said, and logged for whoever maintains it
-            log.error("saving the risk rules failed", exc_info=error)
-            self._show_notice(
-                self.tr("Not saved: %1").replace("%1", explained(error, self.chinese)),
-                ERROR_STYLE,
-            )
+        match failure.kind:
+            case FailureKind.FIELD:
+                self.show_invalid(failure.error)
+            case FailureKind.REFUSAL:  # not an admin, or another admin saved first
+                text = self.tr("Not saved: %1.").replace("%1", failure.text.rstrip("."))
+                self.notice.say_failure(failure, text, ERROR_STYLE)
+            case FailureKind.UNREACHABLE | FailureKind.STORAGE:
+                text = self.tr("Not saved: %1. What you typed is kept; try again.")
+                self.notice.say_failure(failure, text.replace("%1", failure.text), ERROR_STYLE)
+            case _:
+                text = self.tr("Not saved: %1").replace("%1", failure.text)
+                self.notice.say_failure(failure, text, ERROR_STYLE)
 
     def show_invalid(self, error: InvalidInput) -> None:
         """The refusal at its field, on its tab; the field gets the focus."""
-        message = in_language(error.message, self.chinese)
+        message = in_language(error.message, self.language)
         field = error.field if error.field in self._fields else None
         if field is None:
             self._show_notice(self.tr("Not saved: %1").replace("%1", message), ERROR_STYLE)
@@ -647,8 +628,7 @@ class RiskRulesDialog(QDialog):
         self.setCursor(Qt.BusyCursor if busy else Qt.ArrowCursor)
 
     def _show_notice(self, text: str, style: str = "") -> None:
-        self.notice.setStyleSheet(style)
-        self.notice.setText(text)
+        self.notice.say(text, style)
 
 
 def _when(moment) -> str:

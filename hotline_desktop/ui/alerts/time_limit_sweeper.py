@@ -4,24 +4,20 @@ alerts' keys make two sweeps raise each alert once."""
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, QTimer
 
-from ...services.environment import Environment
 from ...services.time_limit_sweep import sweep_time_limits
-from ..common.tasks import TaskRunner
-
-log = logging.getLogger(__name__)
+from ..common.context import WindowContext
+from ..common.failures import Failure
 
 SWEEP_INTERVAL_MS = 60_000
 
 
 class TimeLimitSweeper(QObject):
-    def __init__(self, env: Environment, tasks: TaskRunner, parent=None):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.tasks = tasks
+        self.env = context.env
+        self.tasks = context.tasks
         self._sweeping = False
         self._timer = QTimer(self)
         self._timer.setInterval(SWEEP_INTERVAL_MS)
@@ -44,6 +40,7 @@ class TimeLimitSweeper(QObject):
     def _swept(self, _result) -> None:
         self._sweeping = False
 
-    def _failed(self, error: Exception) -> None:
-        self._sweeping = False
-        log.warning("the time-limit sweep failed: %s", error)
+    def _failed(self, failure: Failure) -> None:
+        self._sweeping = False  # the next minute sweeps again
+        if not failure.is_outage:  # a lost server shows in the status bar already
+            self.tasks.report(failure)

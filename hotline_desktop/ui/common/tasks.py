@@ -2,7 +2,10 @@
 
 Each task runs on a worker thread with a database connection of its own and
 hands its result back to the GUI thread through a queued signal; the window
-never waits on the database.
+never waits on the database. A task's error takes the one failure path: the worker
+turns a driver's error into the project's own, the GUI thread sorts it
+(``failures.understand``) and hands the ``Failure`` to the task's ``on_error``, or,
+for a task that has none, to whoever listens to ``unhandled`` (the main window).
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from shiboken6 import Shiboken
 
+from ...domain.language import Language
 from ...services.environment import Environment
+from ...store.failures import known_error
+from .failures import Failure, understand
 
 
 class _Carrier(QObject):
@@ -30,10 +36,13 @@ class TaskRunner(QObject):
     """Runs ``work()`` on a worker thread, then ``on_done(result)`` on the GUI thread."""
 
     busy_changed = Signal(bool)
+    # A failure no task's on_error took: the window says it (a bug, a lost server).
+    unhandled = Signal(object)
 
-    def __init__(self, env: Environment, parent=None):
+    def __init__(self, env: Environment, language: Language, parent=None):
         super().__init__(parent)
         self.env = env
+        self.language = language
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(2)
         self._numbers = itertools.count()
@@ -44,7 +53,7 @@ class TaskRunner(QObject):
         self,
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
-        on_error: Callable[[Exception], None] | None = None,
+        on_error: Callable[[Failure], None] | None = None,
     ) -> None:
         if self._closed:
             return  # the window is closing: nothing new may start on its database
@@ -57,6 +66,10 @@ class TaskRunner(QObject):
         carrier.done.connect(self._deliver)
         carrier.failed.connect(self._report)
         self._pool.start(_Task(self.env, work, number, carrier))
+
+    def report(self, failure: Failure) -> None:
+        """A failure that the task's own on_error leaves to the window to say."""
+        self.unhandled.emit(failure)
 
     def is_busy(self) -> bool:
         return bool(self._waiting)
@@ -77,11 +90,13 @@ class TaskRunner(QObject):
         on_done(result)
 
     @Slot(int, object)
-    def _report(self, number: int, error: Exception) -> None:
+    def _report(self, number: int, error: BaseException) -> None:
         _on_done, on_error = self._take(number)
+        failure = understand(error, self.language)
         if on_error is None:
-            raise error
-        on_error(error)
+            self.unhandled.emit(failure)
+        else:
+            on_error(failure)
 
     def _take(self, number: int) -> tuple[Callable, Callable | None]:
         callbacks = self._waiting.pop(number)
@@ -100,12 +115,6 @@ def while_alive(widget: QObject, callback: Callable[[Any], None]) -> Callable[[A
     return deliver
 
 
-def first_line(error: Exception) -> str:
-    """What a status bar has room for: a driver's message may run to many lines."""
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
-
-
 class _Task(QRunnable):
     def __init__(self, env: Environment, work, number: int, carrier: _Carrier):
         super().__init__()
@@ -119,6 +128,7 @@ class _Task(QRunnable):
             with self.env.db.connection_context():
                 result = self.work()
         except Exception as error:  # noqa: BLE001 - handed to the GUI thread to report
-            self.carrier.failed.emit(self.number, error)
+            # Sorted here, where the driver's error is at hand: windows know no driver.
+            self.carrier.failed.emit(self.number, known_error(error))
             return
         self.carrier.done.emit(self.number, result)

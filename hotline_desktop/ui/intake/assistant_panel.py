@@ -9,7 +9,6 @@ leaves the panel as it was.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -28,12 +27,11 @@ from ...domain import validation
 from ...domain.intake_assistant import Suggestions
 from ...domain.risk_rules import RiskKind
 from ...services.alert_raising import check_intake, forgiving
-from ...services.environment import Environment
+from ..common.context import WindowContext
+from ..common.failures import Failure
 from ..common.phrases import in_language
 from ..common.styles import ERROR_COLOUR, WARNING_STYLE
-from ..common.tasks import TaskRunner, while_alive
-
-log = logging.getLogger(__name__)
+from ..common.tasks import while_alive
 
 # A pause in the typing this long asks the assistant again.
 PAUSE_MS = 400
@@ -47,9 +45,7 @@ class AssistantPanel(QGroupBox):
 
     def __init__(
         self,
-        env: Environment,
-        tasks: TaskRunner,
-        chinese: bool,
+        context: WindowContext,
         read_call: Callable[[], dict],
         category_name: Callable[[str], str],
         parent=None,
@@ -57,9 +53,9 @@ class AssistantPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Assistant"))
         self.setObjectName("assistant")
-        self.env = env
-        self.tasks = tasks
-        self.chinese = chinese
+        self.env = context.env
+        self.tasks = context.tasks
+        self.language = context.language
         self.read_call = read_call
         self.category_name = category_name
         self.suggestions: Suggestions | None = None
@@ -99,7 +95,7 @@ class AssistantPanel(QGroupBox):
         self.boxes: dict[RiskKind, QCheckBox] = {}
         self.reasons: dict[RiskKind, QLabel] = {}
         for row, kind in enumerate(RiskKind):
-            box = QCheckBox(f"{kind.mark} {kind.zh if chinese else kind.en}", self)
+            box = QCheckBox(f"{kind.mark} {kind.label(self.language)}", self)
             box.setObjectName(f"risk {kind.value}")
             box.clicked.connect(lambda checked, kind=kind: self._judged(kind, checked))
             reason = QLabel(self)
@@ -148,14 +144,21 @@ class AssistantPanel(QGroupBox):
                 employer_name=call["employer_name"],
             ),
             while_alive(self, lambda found: self._answered(asked, found, call)),
-            # The assistant helps; a failure never stands in the agent's way.
-            lambda error: log.warning("the intake assistant failed: %s", error),
+            while_alive(self, lambda failure: self._not_answered(asked, failure)),
         )
 
     def _answered(self, asked: int, found: Suggestions, call: dict) -> None:
         if asked == self._asked:  # an answer to older typing is dropped
             self._offer_figures(found, call)
             self.show_suggestions(found)
+
+    def _not_answered(self, asked: int, failure: Failure) -> None:
+        """The assistant helps; a failure never stands in the agent's way, it is only
+        said where the suggestion would be."""
+        if asked == self._asked:
+            self.show_suggestions(None)
+            self.category_label.setText(self.tr("No suggestion: %1").replace("%1", failure.text))
+            self.category_label.setToolTip(failure.detail)
 
     def _offer_figures(self, found: Suggestions | None, call: dict) -> None:
         """The text's headcount and amount, where they are larger than the form's."""
@@ -172,11 +175,7 @@ class AssistantPanel(QGroupBox):
             parts.append(self.tr("%1 yuan").replace("%1", f"{amount:,.0f}"))
         self._offered = (headcount, amount)
         self.figures_label.setText(
-            self.tr("From the text: %1").replace(
-                "%1", "、".join(parts) if self.chinese else ", ".join(parts)
-            )
-            if parts
-            else ""
+            self.tr("From the text: %1").replace("%1", self.language.join(parts)) if parts else ""
         )
         self.figures_label.setVisible(bool(parts))
         self.fill_button.setVisible(bool(parts))
@@ -186,6 +185,7 @@ class AssistantPanel(QGroupBox):
     def show_suggestions(self, found: Suggestions | None) -> None:
         self.suggestions = found
         category = found.category if found else None
+        self.category_label.setToolTip("")
         if category is None:
             self.category_label.setText(self.tr("Category: no suggestion yet"))
             self.take_button.setEnabled(False)
@@ -193,21 +193,17 @@ class AssistantPanel(QGroupBox):
             self.category_label.setText(
                 self.tr("Category: %1 (%2)")
                 .replace("%1", self.category_name(category.code))
-                .replace("%2", in_language(category.reason, self.chinese))
+                .replace("%2", in_language(category.reason, self.language))
             )
             self.take_button.setEnabled(True)
         reasons: dict[RiskKind, list[str]] = {}
         for finding in found.risks if found else ():
-            reasons.setdefault(finding.kind, []).append(in_language(finding.reason, self.chinese))
+            reasons.setdefault(finding.kind, []).append(in_language(finding.reason, self.language))
         self._suggested = set(reasons)
         for kind in RiskKind:
             suggested = kind in reasons
             self.boxes[kind].setChecked(self._verdict.get(kind, suggested))
-            text = (
-                "；".join(reasons.get(kind, ()))
-                if self.chinese
-                else "; ".join(reasons.get(kind, ()))
-            )
+            text = self.language.pick("；", "; ").join(reasons.get(kind, ()))
             if kind in self._verdict and self._verdict[kind] != suggested:
                 text = self._overridden_text(kind, suggested, text)
             self.reasons[kind].setText(text)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...services.environment import hotline_now
 
@@ -34,6 +34,8 @@ class Draft:
 
 
 class DraftStore(QObject):
+    write_failed = Signal(object)  # the OSError: a crash now would lose the typing
+
     def __init__(self, path: Path, parent=None, delay_ms: int = AUTOSAVE_DELAY_MS):
         super().__init__(parent)
         self.path = Path(path)
@@ -66,8 +68,10 @@ class DraftStore(QObject):
         try:
             self._write(json.dumps(data, ensure_ascii=False, indent=1))
         except OSError as error:
-            # A full or read-only disk must not stop the agent taking the call.
+            # A full or read-only disk must not stop the agent taking the call, but the
+            # agent is told that the draft no longer protects it.
             log.warning("could not save the intake draft to %s: %s", self.path, error)
+            self.write_failed.emit(error)
 
     def _write(self, text: str) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

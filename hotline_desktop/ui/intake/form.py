@@ -15,48 +15,42 @@ from contextlib import contextmanager
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
-    QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain import validation
-from ...domain.errors import InvalidInput, StepNotAllowed
+from ...domain.errors import InvalidInput
 from ...domain.phrases import QT_TRANSLATE_NOOP, said
 from ...domain.vocabulary import CallKind, Channel, Labelled, Urgency
-from ...domain.workflow import Actor
 from ...services.caller_history import CallerHistory, caller_history
-from ...services.environment import Environment
 from ...services.intake import CallInput, IntakeResult, log_call
 from ...services.intake_choices import IntakeChoices, intake_choices
+from ...store.failures import known_error
+from ..common.context import WindowContext
+from ..common.failures import Failure, FailureKind, NoticeLabel, show_failure, understand
 from ..common.field_errors import FieldErrors
 from ..common.phrases import in_language
-from ..common.styles import ERROR_STYLE, SUCCESS_STYLE, WARNING_COLOUR
-from ..common.tasks import TaskRunner, while_alive
-from ..queue.model import TICKET_ID_ROLE
+from ..common.roles import TICKET_ID_ROLE
+from ..common.styles import ERROR_STYLE, SUCCESS_STYLE
+from ..common.tasks import while_alive
 from .assistant_panel import AssistantPanel
+from .choice_combo import ChoiceCombo
+from .draft_offer import DraftOffer
 from .drafts import Draft, DraftStore
+from .history_panel import HistoryPanel
 
-NOTICE_STYLE = f"background: #fff3e0; color: {WARNING_COLOUR}; font-weight: bold; padding: 4px;"
-BAR_STYLE = "QFrame#draft_bar { background: #fff8e1; border: 1px solid #ffb300; }"
 # Past the service's limit, so that a mistyped headcount is explained rather than refused.
 HEADCOUNT_TYPED_MAX = validation.MAX_HEADCOUNT * 10
-TIME = "%Y-%m-%d %H:%M"
 
 # What a fresh form holds; a draft equal to it is no draft.
 BLANK = {
@@ -82,80 +76,23 @@ BLANK = {
 _ANSWERED_KINDS = {CallKind.CONSULTATION, CallKind.SUGGESTION, CallKind.PRAISE, CallKind.INVALID}
 
 
-class ChoiceCombo(QComboBox):
-    """Entries named in the user's language; long lists are searched by typing any part."""
-
-    def __init__(self, parent: QWidget, *, searchable: bool, placeholder: str = ""):
-        super().__init__(parent)
-        self.searchable = searchable
-        if searchable:
-            self.setEditable(True)
-            self.setInsertPolicy(QComboBox.NoInsert)
-            self.lineEdit().setPlaceholderText(placeholder)
-            completer = self.completer()
-            completer.setFilterMode(Qt.MatchContains)
-            completer.setCompletionMode(QCompleter.PopupCompletion)
-            completer.setCaseSensitivity(Qt.CaseInsensitive)
-
-    def fill(self, entries: list[tuple[str, str]]) -> None:
-        """(code, name) pairs; a searchable list starts with an empty entry: nothing chosen."""
-        typed = self.code()
-        self.clear()
-        if self.searchable:
-            self.addItem("", "")
-        for code, name in entries:
-            self.addItem(name, code)
-        self.set_code(typed)
-
-    def code(self) -> str:
-        """The chosen entry's code; text matching no entry is returned as typed, so that
-        the check names it."""
-        if not self.searchable:
-            return self.currentData() or ""
-        text = self.currentText().strip()
-        if not text:
-            return ""
-        index = self.findText(text, Qt.MatchFixedString)
-        return self.itemData(index) if index >= 0 else text
-
-    def set_code(self, code: str) -> None:
-        index = self.findData(code)
-        if index >= 0:
-            self.setCurrentIndex(index)
-        elif self.searchable:
-            self.setEditText(code)
-
-    def is_known(self) -> bool:
-        return not self.searchable or not self.code() or self.findData(self.code()) >= 0
-
-
 class IntakeForm(QWidget):
     saved = Signal(object)  # IntakeResult
     open_ticket = Signal(int)  # the user followed the link to the ticket just created
 
-    def __init__(
-        self,
-        env: Environment,
-        actor: Actor,
-        runner: TaskRunner,
-        language: str,
-        draft_store: DraftStore,
-        parent=None,
-    ):
+    def __init__(self, context: WindowContext, draft_store: DraftStore, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.actor = actor
-        self.runner = runner
-        self.chinese = language.startswith("zh")
+        self.env = env = context.env
+        self.actor = context.actor
+        self.runner = context.tasks
+        self.language = context.language
         self.drafts = draft_store
         if draft_store.parent() is None:
             draft_store.setParent(self)  # its timer must not outlive the fields it reads
+        draft_store.write_failed.connect(self._draft_not_written)
         self._ready = False
         self._saving = False
         self._quiet = False  # filling the fields by program: not an edit
-        self._offer_pending = False  # an old draft waits for Restore or Discard
-        self._waiting_drafts: list[Draft] = []  # left on disk, offered one after another
-        self._draft: Draft | None = None
         self._saved_values: dict | None = None
         self._history_phone: str | None = None
         self._errors = FieldErrors()
@@ -164,16 +101,16 @@ class IntakeForm(QWidget):
         self.setObjectName("intake_form")
 
         self._build_fields()
-        self._build_draft_bar()
-        self.history = HistoryPanel(self.chinese, self)
+        self.draft_bar = DraftOffer(draft_store, self)
+        self.draft_bar.restore_asked.connect(self.restore_draft)
+        self.draft_bar.ended.connect(lambda: self.phone.setFocus(Qt.OtherFocusReason))
+        self.history = HistoryPanel(self.language, self)
         # Enter or a double click on an earlier ticket opens it: the agent can tell the
         # caller how it stands without leaving the call.
         self.history.tickets_list.itemActivated.connect(
             lambda item, _column: self.open_ticket.emit(item.data(0, TICKET_ID_ROLE))
         )
-        self.assistant = AssistantPanel(
-            env, runner, self.chinese, self.values, self._category_name, self
-        )
+        self.assistant = AssistantPanel(context, self.values, self._category_name, self)
         self.assistant.category_taken.connect(self._take_category)
         self.assistant.figures_taken.connect(self._take_figures)
         self._build_buttons()
@@ -181,7 +118,7 @@ class IntakeForm(QWidget):
         self._connect_edits()
         self.fill(BLANK)
         # Offered at once, before the lists arrive: typing must never overwrite it unseen.
-        self._offer_draft()
+        self.draft_bar.start()
         self.runner.run(
             lambda: intake_choices(env),
             while_alive(self, self._choices_loaded),
@@ -265,40 +202,15 @@ class IntakeForm(QWidget):
             check(combo, field, lambda combo=combo: self._check_listed(combo))
 
     def _fill_vocabulary(self, combo: ChoiceCombo, vocabulary: type[Labelled]) -> None:
-        combo.fill(
-            [(member.value, member.label("zh" if self.chinese else "en")) for member in vocabulary]
-        )
-
-    def _build_draft_bar(self) -> None:
-        self.draft_bar = QFrame(self)
-        self.draft_bar.setObjectName("draft_bar")
-        self.draft_bar.setStyleSheet(BAR_STYLE)
-        self.draft_label = QLabel(self.draft_bar)
-        self.draft_label.setWordWrap(True)
-        self.draft_label.setTextFormat(Qt.PlainText)  # it quotes what the caller said
-        self.restore_button = QPushButton(self.tr("&Restore"), self.draft_bar)
-        self.discard_button = QPushButton(self.tr("Di&scard"), self.draft_bar)
-        self.restore_button.clicked.connect(self.restore_draft)
-        self.discard_button.clicked.connect(self.discard_draft)
-        row = QHBoxLayout(self.draft_bar)
-        row.addWidget(self.draft_label, 1)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.discard_button)
-        self.draft_bar.hide()
+        combo.fill([(member.value, member.label(self.language)) for member in vocabulary])
 
     def _build_buttons(self) -> None:
         self.answered_button = QPushButton(self.tr("Answered &on the call"), self)
         self.ticket_button = QPushButton(self.tr("Create &ticket"), self)
         self.answered_button.clicked.connect(lambda: self.save(create_ticket=False))
         self.ticket_button.clicked.connect(lambda: self.save(create_ticket=True))
-        self.result_label = QLabel(self)
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(
-            Qt.LinksAccessibleByMouse | Qt.LinksAccessibleByKeyboard
-        )
-        self.result_label.linkActivated.connect(
-            lambda link: self.open_ticket.emit(int(link.removeprefix("ticket:")))
-        )
+        self.result_label = NoticeLabel(self)
+        self.result_label.linkActivated.connect(self._follow_link)
         self.hint_label = QLabel(self)
         self.hint_label.setStyleSheet("color: #616161;")
         shortcuts = (
@@ -372,7 +284,7 @@ class IntakeForm(QWidget):
             self.urgency, self.channel, self.description, self.answer,
             self.answered_button, self.ticket_button, *self.assistant.focus_chain(),
             self.history.calls_list, self.history.tickets_list,
-            self.restore_button, self.discard_button,
+            self.draft_bar.restore_button, self.draft_bar.discard_button,
         ]  # fmt: skip
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -423,17 +335,13 @@ class IntakeForm(QWidget):
                 (self.employment_form, choices.employment_forms),
                 (self.category, choices.categories),
             ):
-                combo.fill([(entry.code, entry.name(self.chinese)) for entry in entries])
+                combo.fill([(entry.code, entry.label(self.language)) for entry in entries])
         self._ready = True
-        self.restore_button.setEnabled(True)
+        self.draft_bar.set_ready(True)
 
-    def _choices_failed(self, error: Exception) -> None:
-        self._show_result(
-            self.tr("Could not read the lists of regions and categories: %1").replace(
-                "%1", str(error)
-            ),
-            ERROR_STYLE,
-        )
+    def _choices_failed(self, failure: Failure) -> None:
+        text = self.tr("Could not read the lists of regions and categories: %1")
+        self.result_label.say_failure(failure, text.replace("%1", failure.text), ERROR_STYLE)
 
     def is_ready(self) -> bool:
         """The lists are filled (read on a worker when the form opens)."""
@@ -503,9 +411,8 @@ class IntakeForm(QWidget):
         if self._quiet:
             return
         self.result_label.clear()
-        if self._offer_pending:
-            # The draft still offered moves to a file of its own; this typing is saved too.
-            self._draft = self.drafts.set_aside(self._draft)
+        # The draft still offered moves to a file of its own; this typing is saved too.
+        self.draft_bar.set_aside()
         self.drafts.changed(self._draft_fields)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -526,7 +433,7 @@ class IntakeForm(QWidget):
         try:
             rule()
         except InvalidInput as error:
-            self._errors.show(field, in_language(error.message, self.chinese))
+            self._errors.show(field, in_language(error.message, self.language))
             return
         self._errors.show(field, None)
 
@@ -558,7 +465,7 @@ class IntakeForm(QWidget):
             try:
                 rule()
             except InvalidInput as error:
-                self._errors.show(field, in_language(error.message, self.chinese))
+                self._errors.show(field, in_language(error.message, self.language))
         wrong = [field for field, label in self._errors.items() if label.text()]
         if not wrong:
             return True
@@ -628,9 +535,9 @@ class IntakeForm(QWidget):
             # The name the caller gave last time, for the agent to confirm, not to retype.
             self.caller_name.setText(history.name)
 
-    def _history_failed(self, error: Exception) -> None:
+    def _history_failed(self, failure: Failure) -> None:
         self._history_phone = None
-        self.history.show_failure(str(error))
+        self.history.show_failure(failure.text)
 
     # ------------------------------------------------------------------ saving
 
@@ -666,11 +573,7 @@ class IntakeForm(QWidget):
     def _ticket_instead(self) -> bool:
         """A call the warning items are ticked for, about to be logged as answered on the
         call: alerts go with tickets, so the agent is asked which it is to be."""
-        items = (
-            "、".join(self.assistant.ticked())
-            if self.chinese
-            else ", ".join(self.assistant.ticked())
-        )
+        items = self.language.join(self.assistant.ticked())
         box = QMessageBox(
             QMessageBox.Question,
             self.tr("Warning items ticked"),
@@ -695,37 +598,41 @@ class IntakeForm(QWidget):
             self.drafts.changed(self._draft_fields)
         else:
             self.drafts.clear()
-        if result.number:
-            link = f'<a href="ticket:{result.ticket_id}">{result.number}</a>'
-            message = self.tr("Ticket %1 created").replace("%1", link)
-        else:
-            message = self.tr("Call logged")
         if then_new and not typed_on:
             self._blank()
-        self._show_result(message, SUCCESS_STYLE)
-        self.saved.emit(result)
-
-    def _save_failed(self, error: Exception) -> None:
-        self._set_saving(False)
-        if isinstance(error, InvalidInput) and error.field in self._fields:
-            self._errors.show(error.field, in_language(error.message, self.chinese))
-            self._fields[error.field].setFocus(Qt.OtherFocusReason)
-            self._show_result(self.tr("Not saved: correct the marked fields."), ERROR_STYLE)
-        elif isinstance(error, StepNotAllowed):
-            QMessageBox.warning(
-                self,
-                self.tr("Not allowed"),
-                self.tr("The call cannot be saved: %1").replace(
-                    "%1", in_language(error.reason, self.chinese)
-                ),
+        if result.number:
+            link = f'<a href="ticket:{result.ticket_id}">{result.number}</a>'
+            self.result_label.say(
+                self.tr("Ticket %1 created").replace("%1", link), SUCCESS_STYLE, rich=True
             )
         else:
-            self._show_result(
-                self.tr("Not saved: %1. What you typed is kept; try again.").replace(
-                    "%1", str(error)
-                ),
-                ERROR_STYLE,
-            )
+            self._show_result(self.tr("Call logged"), SUCCESS_STYLE)
+        self.saved.emit(result)
+
+    def _follow_link(self, link: str) -> None:
+        if link.startswith("ticket:"):
+            self.open_ticket.emit(int(link.removeprefix("ticket:")))
+
+    def _save_failed(self, failure: Failure) -> None:
+        self._set_saving(False)
+        if failure.kind is FailureKind.FIELD and failure.field in self._fields:
+            self._errors.show(failure.field, failure.text)
+            self._fields[failure.field].setFocus(Qt.OtherFocusReason)
+            self._show_result(self.tr("Not saved: correct the marked fields."), ERROR_STYLE)
+        elif failure.kind is FailureKind.REFUSAL:
+            text = self.tr("The call cannot be saved: %1").replace("%1", failure.text)
+            show_failure(self, failure, text)
+            self._show_result(text, ERROR_STYLE)
+        else:
+            text = self.tr("Not saved: %1. What you typed is kept; try again.")
+            self.result_label.say_failure(failure, text.replace("%1", failure.text), ERROR_STYLE)
+
+    def _draft_not_written(self, error: OSError) -> None:
+        """The draft could not be written: the agent goes on, but must know that a crash
+        now would lose the call."""
+        failure = understand(known_error(error), self.language)
+        text = self.tr("The draft cannot be saved on this computer: %1.")
+        self.result_label.say_failure(failure, text.replace("%1", failure.text), ERROR_STYLE)
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -735,8 +642,7 @@ class IntakeForm(QWidget):
             self._show_result(self.tr("Saving…"), "")
 
     def _show_result(self, message: str, style: str) -> None:
-        self.result_label.setStyleSheet(style)
-        self.result_label.setText(message)
+        self.result_label.say(message, style)
 
     def start_new(self) -> None:
         """Ready for the next call: a saved (or empty) form is cleared, unsaved typing kept."""
@@ -755,33 +661,16 @@ class IntakeForm(QWidget):
 
     # ------------------------------------------------------------------ the draft
 
-    def _offer_draft(self) -> None:
-        self._waiting_drafts = self.drafts.waiting()
-        self._offer_next()
-
-    def _offer_next(self) -> None:
-        if not self._waiting_drafts:
-            return
-        draft = self._waiting_drafts.pop(0)
-        self._offer_pending = True
-        self._draft = draft
-        fields = draft.fields
-        caller = " ".join(str(fields.get(key) or "") for key in ("phone", "caller_name")).strip()
-        text = self.tr("A draft from %1 was not saved: %2")
-        text = text.replace("%1", draft.saved_at.strftime(TIME)).replace("%2", caller or "—")
-        self.draft_label.setText(text)
-        # Restoring fills the lists: it waits for them.
-        self.restore_button.setEnabled(self._ready)
-        self.draft_bar.show()
-
-    def restore_draft(self) -> None:
-        if not self._offer_pending or not self._ready:
+    def restore_draft(self, draft: Draft | None = None) -> None:
+        """Put the offered draft into the form (the agent asked for it on the bar)."""
+        draft = draft or self.draft_bar.draft
+        if draft is None or not self._ready:
             return
         if self._draft_fields() and not self._confirm_replace():
             return
-        self.fill(self._draft.fields)
+        self.fill(draft.fields)
         # Still the file being typed into: it stays, and holds the restored call.
-        self._end_offer(forget=self._draft.path != self.drafts.path)
+        self.draft_bar.end(forget=draft.path != self.drafts.path)
         self.drafts.changed(self._draft_fields)  # the restored call is the draft now
         self._load_history()
 
@@ -794,127 +683,13 @@ class IntakeForm(QWidget):
         return answer == QMessageBox.Yes
 
     def discard_draft(self) -> None:
-        if not self._offer_pending:
-            return
-        self._end_offer()
-
-    def _end_offer(self, forget: bool = True) -> None:
-        if forget:
-            self.drafts.forget(self._draft)
-        self._offer_pending = False
-        self._draft = None
-        self.draft_bar.hide()
-        self.phone.setFocus(Qt.OtherFocusReason)
-        self._offer_next()  # an older one, set aside after an earlier crash
+        self.draft_bar.discard()
 
     def hideEvent(self, event) -> None:
         # Closing the window (or switching away) writes what the timer still holds.
         if self.drafts.pending():
             self.drafts.flush()
         super().hideEvent(event)
-
-
-class HistoryPanel(QGroupBox):
-    """The caller's earlier calls and tickets, newest first."""
-
-    def __init__(self, chinese: bool, parent=None):
-        super().__init__(parent)
-        self.chinese = chinese
-        self.setTitle(self.tr("Earlier calls and tickets"))
-        self.notice = QLabel(self)
-        self.notice.setObjectName("repeat_notice")
-        self.notice.setStyleSheet(NOTICE_STYLE)
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-        self.status = QLabel(self.tr("Leave the phone field to see the caller's history."), self)
-        self.status.setWordWrap(True)
-        self.calls_list = self._list(
-            (self.tr("Time"), self.tr("Kind"), self.tr("Category"), self.tr("Outcome"),
-             self.tr("Description"))
-        )  # fmt: skip
-        self.tickets_list = self._list(
-            (self.tr("Number"), self.tr("Created"), self.tr("Status"), self.tr("Category"),
-             self.tr("Employer"))
-        )  # fmt: skip
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.status)
-        layout.addWidget(QLabel(self.tr("Calls"), self))
-        layout.addWidget(self.calls_list, 1)
-        layout.addWidget(QLabel(self.tr("Tickets"), self))
-        layout.addWidget(self.tickets_list, 1)
-        self.setMinimumWidth(360)
-
-    def _list(self, headers: tuple[str, ...]) -> QTreeWidget:
-        tree = QTreeWidget(self)
-        tree.setHeaderLabels(list(headers))
-        tree.setRootIsDecorated(False)
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
-        tree.header().setStretchLastSection(True)
-        return tree
-
-    def show_nothing(self) -> None:
-        self._set_status(self.tr("Leave the phone field to see the caller's history."))
-
-    def show_loading(self) -> None:
-        self._set_status(self.tr("Looking up earlier calls…"))
-
-    def show_failure(self, reason: str) -> None:
-        self._set_status(self.tr("The history could not be read: %1").replace("%1", reason))
-
-    def _set_status(self, text: str) -> None:
-        self.notice.hide()
-        self.status.setText(text)
-        self.status.show()
-        self.calls_list.clear()
-        self.tickets_list.clear()
-
-    def show_history(self, history: CallerHistory) -> None:
-        self.calls_list.clear()
-        self.tickets_list.clear()
-        if not history.is_repeat:
-            self._set_status(self.tr("No earlier calls from this number."))
-            return
-        notice = self.tr("Repeat caller: %1 earlier calls").replace("%1", str(history.call_count))
-        if history.name:
-            notice += " · " + self.tr("last known name: %1").replace("%1", history.name)
-        self.notice.setText(notice)
-        self.notice.show()
-        self.status.hide()
-        zh = self.chinese
-        for call in history.calls:
-            if call.ticket_number:
-                outcome = call.ticket_number
-            elif call.answered_on_call:
-                outcome = self.tr("Answered on the call")
-            else:
-                outcome = ""
-            item = QTreeWidgetItem(
-                [
-                    call.received_at.strftime(TIME),
-                    call.kind.label("zh" if zh else "en"),
-                    call.category_zh if zh else call.category_en,
-                    outcome,
-                    call.description,
-                ]
-            )
-            item.setToolTip(4, call.description)
-            self.calls_list.addTopLevelItem(item)
-        for ticket in history.tickets:
-            item = QTreeWidgetItem(
-                [
-                    ticket.number,
-                    ticket.created_at.strftime(TIME),
-                    ticket.status.label("zh" if zh else "en"),
-                    ticket.category_zh if zh else ticket.category_en,
-                    ticket.employer,
-                ]
-            )
-            item.setData(0, TICKET_ID_ROLE, ticket.id)
-            self.tickets_list.addTopLevelItem(item)
 
 
 def _chosen(code: str) -> str:

@@ -35,8 +35,10 @@ from ...services.queue import (
     queue_count,
     queue_page,
 )
+from ..common.context import WindowContext
+from ..common.failures import Failure
+from ..common.roles import TICKET_ID_ROLE
 from ..common.styles import ERROR_COLOUR, WARNING_COLOUR
-from ..common.tasks import TaskRunner, first_line
 from ..common.time_left import describe_due
 
 # Pages kept in memory: a few screens either side of where the user has been.
@@ -48,7 +50,6 @@ REFRESHED_PAGES = 3
 
 OVERDUE_COLOUR = QColor(ERROR_COLOUR)
 DUE_SOON_COLOUR = QColor(WARNING_COLOUR)
-TICKET_ID_ROLE = Qt.UserRole + 1
 _ANSWERED_ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, TICKET_ID_ROLE})
 _Index = QModelIndex | QPersistentModelIndex
 _C = QueueColumn
@@ -64,26 +65,19 @@ class _PageRequest:
 
 class QueueModel(QAbstractTableModel):
     """Emits ``counted(total)`` when the filter's total is known, ``first_page_arrived``
-    when the first page of a new filter or sort is in, ``load_failed(reason)`` when the
-    database did not answer."""
+    when the first page of a new filter or sort is in, ``load_failed(failure)`` when the
+    tickets could not be read."""
 
     counted = Signal(int)
     first_page_arrived = Signal()
-    load_failed = Signal(str)
+    load_failed = Signal(object)  # Failure
 
-    def __init__(
-        self,
-        env: Environment,
-        actor: Actor,
-        runner: TaskRunner,
-        language: str = "zh_CN",
-        parent=None,
-    ):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self._env = env
-        self._actor = actor
-        self._runner = runner
-        self._chinese = language.startswith("zh")
+        self._env = context.env
+        self._actor = context.actor
+        self._runner = context.tasks
+        self._language = context.language
         self._filter = QueueFilter()
         self._order = QueueOrder()
         self._pages: OrderedDict[int, list[QueueRow]] = OrderedDict()
@@ -154,7 +148,7 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _text(self, row: QueueRow, column: _C) -> str:
-        zh = self._chinese
+        language = self._language
         reference = self._env.reference
         match column:
             case _C.NUMBER:
@@ -162,8 +156,7 @@ class QueueModel(QAbstractTableModel):
             case _C.RECEIVED:
                 return f"{row.created_at:%Y-%m-%d %H:%M}"
             case _C.CATEGORY:
-                category = reference.category(row.category_id)
-                return category.name_zh if zh else category.name_en
+                return reference.category(row.category_id).label(language)
             case _C.CALLER:
                 return row.caller_phone
             case _C.EMPLOYER:
@@ -171,23 +164,20 @@ class QueueModel(QAbstractTableModel):
             case _C.UNIT:
                 if row.unit_id is None:
                     return ""
-                unit = reference.unit(row.unit_id)
-                return unit.name_zh if zh else unit.name_en
+                return reference.unit(row.unit_id).label(language)
             case _C.STATUS:
-                return row.status.zh if zh else row.status.en
+                return row.status.label(language)
             case _C.TIME_LEFT:
                 due = row.due
                 return describe_due(due, self._env.now()) if due else ""
             case _C.MARKS:
-                return (
-                    " ".join(m.zh for m in row.marks) if zh else ", ".join(m.en for m in row.marks)
-                )
+                # One character each in Chinese, a word each in English.
+                return language.pick(" ", ", ").join(m.label(language) for m in row.marks)
         return ""
 
     def _tooltip(self, row: QueueRow, column: _C) -> str | None:
         if column == _C.MARKS and row.marks:
-            language = "zh" if self._chinese else "en"
-            return "\n".join(mark.meaning(language) for mark in row.marks)
+            return "\n".join(mark.meaning(self._language) for mark in row.marks)
         if column == _C.TIME_LEFT and (due := row.due) is not None:
             return self.tr("Due %1").replace("%1", f"{due.at:%Y-%m-%d %H:%M}")
         return None
@@ -256,7 +246,7 @@ class QueueModel(QAbstractTableModel):
         self._runner.run(
             lambda: queue_count(self._env, self._actor, queue),
             lambda total: self._counted(total, generation),
-            lambda error: self._count_failed(error, generation),
+            lambda failure: self._count_failed(failure, generation),
         )
 
     def _counted(self, total: int, generation: int) -> None:
@@ -264,10 +254,10 @@ class QueueModel(QAbstractTableModel):
             self._counting = False
         self._take_total(total, generation)
 
-    def _count_failed(self, error: Exception, generation: int) -> None:
+    def _count_failed(self, failure: Failure, generation: int) -> None:
         if generation == self._generation:
             self._counting = False
-        self._failed(error, generation)
+        self._failed(failure, generation)
 
     def refresh(self) -> None:
         """Read again what is on screen, after another workstation's change: the rows keep
@@ -312,7 +302,7 @@ class QueueModel(QAbstractTableModel):
         self._runner.run(
             read_again,
             lambda result: self._refreshed(lambda: self._take_refresh(result, generation, refresh)),
-            lambda error: self._refreshed(lambda: self._failed(error, generation)),
+            lambda failure: self._refreshed(lambda: self._failed(failure, generation)),
         )
 
     def _refreshed(self, take: Callable[[], None]) -> None:
@@ -360,7 +350,7 @@ class QueueModel(QAbstractTableModel):
         self._runner.run(
             lambda: _read(env, actor, queue, order, request),
             lambda rows: self._take_page(number, rows, generation, asked_at, by_place),
-            lambda error: self._failed(error, generation, number),
+            lambda failure: self._failed(failure, generation, number),
         )
 
     def _take_page(
@@ -402,13 +392,13 @@ class QueueModel(QAbstractTableModel):
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self._headers) - 1))
 
-    def _failed(self, error: Exception, generation: int, page: int | None = None) -> None:
+    def _failed(self, failure: Failure, generation: int, page: int | None = None) -> None:
         if generation != self._generation:
             return
         if page is not None:
             # Painting the rows again asks for the page again.
             self._pending.discard(page)
-        self.load_failed.emit(first_line(error))
+        self.load_failed.emit(failure)
 
     def _take_total(self, total: int, generation: int) -> None:
         if generation != self._generation or self._total == total:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTabBar,
@@ -28,11 +27,12 @@ from PySide6.QtWidgets import (
 from ...domain.queue_marks import Deadline
 from ...domain.vocabulary import Role, TicketStatus
 from ...domain.workflow import Actor
-from ...services.environment import Environment
 from ...services.queue import QueueColumn, QueueFilter, SavedView, is_unit_scoped
+from ..common.context import WindowContext
+from ..common.failures import Failure, NoticeLabel
+from ..common.roles import TICKET_ID_ROLE
 from ..common.styles import ERROR_STYLE
-from ..common.tasks import TaskRunner
-from .model import TICKET_ID_ROLE, QueueModel
+from .model import QueueModel
 
 SEARCH_DELAY_MS = 300
 # Time left is shown to the minute: every minute the column is redrawn, and the views
@@ -72,19 +72,17 @@ class QueuePage(QWidget):
 
     open_ticket = Signal(int)
 
-    def __init__(
-        self, env: Environment, actor: Actor, runner: TaskRunner, language: str, parent=None
-    ):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.actor = actor
-        self.chinese = language.startswith("zh")
-        self.model = QueueModel(env, actor, runner, language, self)
+        self.env = context.env
+        self.actor = actor = context.actor
+        self.language = context.language
+        self.model = QueueModel(context, self)
         self._views = views_for(actor)
         self._build_views()
         self._build_filters()
         self._build_table()
-        self.count_label = QLabel(self)
+        self.count_label = NoticeLabel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view_tabs)
         layout.addLayout(self._filter_row)
@@ -107,14 +105,11 @@ class QueuePage(QWidget):
 
     # ---- building ----
 
-    def _name(self, item) -> str:
-        return item.name_zh if self.chinese else item.name_en
-
     def _build_views(self) -> None:
         self.view_tabs = QTabBar(self)
         self.view_tabs.setFocusPolicy(Qt.StrongFocus)
         for view in self._views:
-            self.view_tabs.addTab(view.zh if self.chinese else view.en)
+            self.view_tabs.addTab(view.label(self.language))
         self.view_tabs.currentChanged.connect(self.apply_filters)
 
     def _build_filters(self) -> None:
@@ -130,7 +125,7 @@ class QueuePage(QWidget):
         self.status_combo = self._combo(
             self.tr("Any status"),
             # The value, not the member: Qt hands a str enum back as a plain str.
-            [(s.zh if self.chinese else s.en, s.value) for s in TicketStatus],
+            [(s.label(self.language), s.value) for s in TicketStatus],
         )
         self.deadline_combo = self._combo(
             self.tr("Any deadline"),
@@ -139,11 +134,12 @@ class QueuePage(QWidget):
         self.unit_combo = self._combo(self.tr("Any unit"), self._unit_choices())
         reference = self.env.reference
         self.category_combo = self._combo(
-            self.tr("Any category"), [(self._name(c), c.id) for c in reference.categories()]
+            self.tr("Any category"),
+            [(c.label(self.language), c.id) for c in reference.categories()],
         )
         self.form_combo = self._combo(
             self.tr("Any employment form"),
-            [(self._name(f), f.id) for f in reference.employment_forms()],
+            [(f.label(self.language), f.id) for f in reference.employment_forms()],
         )
         self.from_edit = self._date_edit(self.tr("Received from: any"), self.tr("from %1"))
         self.to_edit = self._date_edit(self.tr("Received until: any"), self.tr("until %1"))
@@ -181,7 +177,7 @@ class QueuePage(QWidget):
         )
         depth = top.count("/")
         return [
-            ("\u3000" * (u.path.count("/") - depth) + self._name(u), u.id)
+            ("\u3000" * (u.path.count("/") - depth) + u.label(self.language), u.id)
             for u in self.env.reference.units_in_tree_order(top)
         ]
 
@@ -246,8 +242,7 @@ class QueuePage(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         if self.model.set_filter(self.current_filter()):
-            self.count_label.setStyleSheet("")
-            self.count_label.setText(self.tr("Counting…"))
+            self.count_label.say(self.tr("Counting…"))
 
     def clear_filters(self) -> None:
         for combo in (
@@ -289,12 +284,11 @@ class QueuePage(QWidget):
             self.open_ticket.emit(ticket_id)
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setStyleSheet("")
-        self.count_label.setText(self.tr("%1 tickets").replace("%1", f"{total:,}"))
+        self.count_label.say(self.tr("%1 tickets").replace("%1", f"{total:,}"))
 
-    def _show_failure(self, reason: str) -> None:
-        self.count_label.setStyleSheet(ERROR_STYLE)
-        self.count_label.setText(self.tr("The tickets could not be read: %1").replace("%1", reason))
+    def _show_failure(self, failure: Failure) -> None:
+        text = self.tr("The tickets could not be read: %1").replace("%1", failure.text)
+        self.count_label.say_failure(failure, text, ERROR_STYLE)
 
     def _size_columns_once(self) -> None:
         """Fit the columns to the first page; after that they are the user's to resize."""

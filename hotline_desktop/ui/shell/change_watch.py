@@ -14,8 +14,9 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...services.environment import Environment
 from ...store.change_feed import latest_change, listen_for_changes
+from ..common.context import WindowContext
+from ..common.failures import Failure
 from ..common.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,9 @@ class ChangeWatch(QObject):
     # Emitted from the listening thread; Qt queues it onto the GUI thread.
     _heard = Signal()
 
-    def __init__(self, env: Environment, parent=None):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
+        self.env = context.env
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -42,7 +43,8 @@ class ChangeWatch(QObject):
         self._heard.connect(self._settle.start)
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
-        self._tasks = TaskRunner(env, self)
+        self._tasks = TaskRunner(context.env, context.language, self)
+        self._tasks.unhandled.connect(context.tasks.report)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_INTERVAL_MS)
         self._poll.timeout.connect(self._ask)
@@ -78,9 +80,7 @@ class ChangeWatch(QObject):
         if self._asking:
             return  # a slow server is still answering the last question
         self._asking = True
-        self._tasks.run(
-            lambda: latest_change(self.env.db), self._compare, lambda _error: self._answered()
-        )
+        self._tasks.run(lambda: latest_change(self.env.db), self._compare, self._not_answered)
 
     def _compare(self, newest: int) -> None:
         self._answered()
@@ -90,3 +90,8 @@ class ChangeWatch(QObject):
 
     def _answered(self) -> None:
         self._asking = False
+
+    def _not_answered(self, failure: Failure) -> None:
+        self._answered()
+        if not failure.is_outage:  # a lost server shows in the status bar already
+            self._tasks.report(failure)

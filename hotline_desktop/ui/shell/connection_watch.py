@@ -7,22 +7,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...services.environment import Environment
-from ..common.tasks import TaskRunner, first_line
+from ..common.context import WindowContext
+from ..common.failures import Failure
+from ..common.tasks import TaskRunner
 
 PROBE_INTERVAL_MS = 15_000
 
 
 class ConnectionWatch(QObject):
-    """Emits ``checked(reachable, reason)`` after each probe of the database."""
+    """Emits ``checked(failure)`` after each probe of the database: None when it answered."""
 
-    checked = Signal(bool, str)
+    checked = Signal(object)
 
-    def __init__(self, env: Environment, parent=None):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
+        self.env = context.env
         # A runner of its own: the window's "loading" sign is for the user's work only.
-        self._tasks = TaskRunner(env, self)
+        self._tasks = TaskRunner(context.env, context.language, self)
         self._busy = False
         self._timer = QTimer(self)
         self._timer.setInterval(PROBE_INTERVAL_MS)
@@ -43,10 +44,10 @@ class ConnectionWatch(QObject):
         self._busy = True
         self._tasks.run(
             lambda: self.env.db.execute_sql("SELECT 1").fetchone(),
-            lambda _row: self._report(True, ""),
-            lambda error: self._report(False, first_line(error)),
+            lambda _row: self._report(None),
+            self._report,
         )
 
-    def _report(self, reachable: bool, reason: str) -> None:
+    def _report(self, failure: Failure | None) -> None:
         self._busy = False
-        self.checked.emit(reachable, reason)
+        self.checked.emit(failure)

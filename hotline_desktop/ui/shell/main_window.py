@@ -30,8 +30,9 @@ from ..alerts.centre import AlertCentre
 from ..alerts.notifier import AlertNotifier
 from ..alerts.risk_rules_dialog import RiskRulesDialog
 from ..alerts.time_limit_sweeper import TimeLimitSweeper
+from ..common.context import WindowContext
+from ..common.failures import Failure, FailureKind, show_failure
 from ..common.styles import ERROR_STYLE
-from ..common.tasks import TaskRunner
 from ..intake.drafts import DraftStore
 from ..intake.form import IntakeForm
 from ..queue.page import QueuePage
@@ -57,15 +58,17 @@ class MainWindow(QMainWindow):
         parent=None,
     ):
         super().__init__(parent)
+        self.context = WindowContext.create(env, actor, language, self)
         self.env = env
         self.actor = actor
-        self.language = language
+        self.language = self.context.language
         self.settings = settings or QSettings()
-        self.chinese = language.startswith("zh")
         self.setWindowTitle(self.tr("12351 Hotline Desk"))
         self.resize(1280, 760)
 
-        self.tasks = TaskRunner(env, self)
+        self.tasks = self.context.tasks
+        self.tasks.unhandled.connect(self.say_failure)
+        self._bug_box = None  # one at a time: a bug met at every poll must not pile them up
         self.navigation = QListWidget(self)
         self.navigation.setFixedWidth(NAVIGATION_WIDTH)
         self.pages = QStackedWidget(self)
@@ -75,18 +78,18 @@ class MainWindow(QMainWindow):
         self.intake: IntakeForm | None = None
         if actor.role in INTAKE_ROLES[Step.LOG_CALL]:
             drafts = DraftStore(app_settings.data_dir() / "drafts" / f"intake-{actor.user_id}.json")
-            self.intake = IntakeForm(env, actor, self.tasks, language, drafts, self)
+            self.intake = IntakeForm(self.context, drafts, self)
             self._add_page(self.intake, self.tr("Call intake"), "F2")
-        self.queue = QueuePage(env, actor, self.tasks, language, self)
+        self.queue = QueuePage(self.context, self)
         queue_name = self.tr("My unit's tickets") if is_unit_scoped(actor) else self.tr("Queue")
         self._add_page(self.queue, queue_name, "F3")
-        self.ticket_view = TicketView(env, actor, self.tasks, language, self)
+        self.ticket_view = TicketView(self.context, self)
         # Listed once a ticket has been opened: before that there is nothing to show.
         self.ticket_entry = self._add_page(self.ticket_view, self.tr("Ticket"), "F4")
         self.ticket_entry.setHidden(True)
         self.alerts: AlertCentre | None = None
         if actor.role in ALERT_READERS:
-            self.alerts = AlertCentre(env, actor, self.tasks, language, self)
+            self.alerts = AlertCentre(self.context, self)
             self.alerts_entry = self._add_page(self.alerts, self.tr("Alert centre"), "F5")
             self.alerts.open_ticket.connect(self.open_ticket)
         self.queue.open_ticket.connect(self.open_ticket)
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
         self._build_status_bar()
-        self.changes = ChangeWatch(env, self)
+        self.changes = ChangeWatch(self.context, self)
         self.changes.changed.connect(self._data_changed)
         self.notifier: AlertNotifier | None = None
         self.sweeper: TimeLimitSweeper | None = None
@@ -120,11 +123,11 @@ class MainWindow(QMainWindow):
         a notification of each new high-level alert."""
         self.alerts.unacknowledged.connect(self._show_unacknowledged)
         sound = Preferences.read(self.settings).alert_sound
-        self.notifier = AlertNotifier(self.env, self.tasks, self.language, sound, self)
+        self.notifier = AlertNotifier(self.context, sound, self)
         self.notifier.activated.connect(self._show_alerts)
         self.notifier.start()
         if self.actor.role in ALERT_HANDLERS:
-            self.sweeper = TimeLimitSweeper(self.env, self.tasks, self)
+            self.sweeper = TimeLimitSweeper(self.context, self)
             self.sweeper.start()
         self.alerts.refresh()
 
@@ -204,11 +207,12 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         actor = self.actor
         unit = self.env.reference.unit(actor.unit_id)
-        role = actor.role.zh if self.chinese else actor.role.en
-        unit_name = unit.name_zh if self.chinese else unit.name_en
+        role, unit_name = actor.role.label(self.language), unit.label(self.language)
         self.user_label = QLabel(f"{actor.name} · {role} · {unit_name}", self)
         self.database_label = QLabel(self)
-        self.database_label.setText(self._database_text(None, ""))
+        self.database_label.setText(
+            self.tr("Database: %1").replace("%1", self.env.info.description)
+        )
         # Shown while a worker waits on the database: a slow server shows, never freezes.
         self.busy_label = QLabel(self.tr("Loading…"), self)
         # The queue's first page may be on its way already.
@@ -223,23 +227,34 @@ class MainWindow(QMainWindow):
         self.alert_count_label.setVisible(self.alerts is not None)
         bar.addPermanentWidget(self.alert_count_label)
         bar.addPermanentWidget(self.database_label)
-        self.watch = ConnectionWatch(self.env, self)
+        self.watch = ConnectionWatch(self.context, self)
         self.watch.checked.connect(self._show_reachability)
         self.watch.start()
 
-    def _database_text(self, reachable: bool | None, reason: str) -> str:
+    def _show_reachability(self, failure: Failure | None) -> None:
         where = self.env.info.description
-        if reachable is None:
-            return self.tr("Database: %1").replace("%1", where)
-        if reachable:
-            return self.tr("Database: %1 (connected)").replace("%1", where)
-        return (
-            self.tr("Database: %1 (not reachable: %2)").replace("%1", where).replace("%2", reason)
-        )
+        if failure is None:
+            self.database_label.setText(self.tr("Database: %1 (connected)").replace("%1", where))
+            self.database_label.setToolTip("")
+        else:
+            text = self.tr("Database: %1 (not reachable: %2)")
+            self.database_label.setText(text.replace("%1", where).replace("%2", failure.text))
+            # The driver's words for whoever looks after the server; not in the bar.
+            self.database_label.setToolTip(failure.detail)
+        self.database_label.setStyleSheet("" if failure is None else ERROR_STYLE)
 
-    def _show_reachability(self, reachable: bool, reason: str) -> None:
-        self.database_label.setText(self._database_text(reachable, reason))
-        self.database_label.setStyleSheet("" if reachable else ERROR_STYLE)
+    def say_failure(self, failure: Failure) -> None:
+        """What went wrong in work no page answers for itself (a background look, a
+        poll): a bug in a message box, anything else in the status bar for a while."""
+        if failure.kind is not FailureKind.BUG:
+            self.statusBar().showMessage(failure.text, 15_000)
+            return
+        if self._bug_box is None:
+            self._bug_box = show_failure(self, failure)
+            self._bug_box.finished.connect(self._bug_seen)
+
+    def _bug_seen(self) -> None:
+        self._bug_box = None
 
     def edit_preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()
@@ -247,7 +262,7 @@ class MainWindow(QMainWindow):
             self.notifier.sound = Preferences.read(self.settings).alert_sound
 
     def edit_risk_rules(self) -> None:
-        dialog = RiskRulesDialog(self.env, self.actor, self.tasks, self.language, self)
+        dialog = RiskRulesDialog(self.context, self)
         dialog.saved.connect(
             lambda rules: self.statusBar().showMessage(
                 self.tr("Risk rules saved as version %1").replace("%1", str(rules.version)), 10_000

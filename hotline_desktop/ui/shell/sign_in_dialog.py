@@ -7,20 +7,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
 )
 
+from ...domain.language import Language
 from ...domain.workflow import Actor
 from ...services.accounts import SignInFailed, has_users, sign_in
 from ...services.environment import Environment
+from ..common.failures import Failure, NoticeLabel
 from ..common.styles import ERROR_STYLE
-from ..common.tasks import TaskRunner, first_line
+from ..common.tasks import TaskRunner
 
 
 class SignInDialog(QDialog):
-    def __init__(self, env: Environment, parent=None):
+    def __init__(self, env: Environment, language: Language = Language.CHINESE, parent=None):
         super().__init__(parent)
         self.env = env
         self.actor: Actor | None = None
@@ -31,10 +32,8 @@ class SignInDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.Password)
-        self.error = QLabel(self)
+        self.error = NoticeLabel(self)
         self.error.setObjectName("error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
         self.error.hide()
 
         form = QFormLayout()
@@ -56,20 +55,26 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)
-        self._tasks = TaskRunner(env, self)
+        self._tasks = TaskRunner(env, language, self)
         self._checking = False
         self._quit = False
-        self._tasks.run(lambda: has_users(env), self._say_if_empty, lambda _error: None)
+        # A database that does not answer is said when the user signs in.
+        self._tasks.run(lambda: has_users(env), self._say_if_empty, self._not_known_yet)
 
     def _say_if_empty(self, any_users: bool) -> None:
         if not any_users:
-            self.error.setText(
+            self.error.say(
                 self.tr(
                     "This database has no users yet. Start the app with --demo, or create "
                     "one: hotline-desktop create-user NAME --role admin --unit sx-centre"
-                )
+                ),
+                ERROR_STYLE,
             )
             self.error.show()
+
+    def _not_known_yet(self, failure: Failure) -> None:
+        if not failure.is_outage:
+            self._refuse_failure(failure)
 
     def try_sign_in(self) -> None:
         if self._checking:
@@ -91,14 +96,20 @@ class SignInDialog(QDialog):
         self.actor = actor
         self.accept()
 
-    def _not_signed_in(self, error: Exception) -> None:
+    def _not_signed_in(self, failure: Failure) -> None:
         self._set_checking(False)
-        if isinstance(error, SignInFailed):
+        if isinstance(failure.error, SignInFailed):
             # The same words for both mistakes: a guesser learns nothing about user names.
             self._refuse(self.tr("Unknown user name or wrong password."), self.password)
         else:
-            message = self.tr("The database did not answer: %1").replace("%1", first_line(error))
-            self._refuse(message, self.username)
+            self._refuse_failure(failure)
+
+    def _refuse_failure(self, failure: Failure) -> None:
+        self.error.say_failure(
+            failure, self.tr("Not signed in: %1").replace("%1", failure.text), ERROR_STYLE
+        )
+        self.error.show()
+        self.username.setFocus()
 
     def _set_checking(self, checking: bool) -> None:
         self._checking = checking
@@ -106,8 +117,7 @@ class SignInDialog(QDialog):
         for field in (self.username, self.password):
             field.setReadOnly(checking)
         if checking:
-            self.error.setText(self.tr("Signing in…"))
-            self.error.setStyleSheet("")
+            self.error.say(self.tr("Signing in…"))
             self.error.show()
 
     def reject(self) -> None:
@@ -119,8 +129,7 @@ class SignInDialog(QDialog):
         self._tasks.wait()
 
     def _refuse(self, message: str, field: QLineEdit) -> None:
-        self.error.setText(message)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.say(message, ERROR_STYLE)
         self.error.show()
         if field is self.password:
             self.password.clear()  # the user name they typed stays

@@ -7,12 +7,10 @@ database that cannot be reached shows as a message in the view.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
-import peewee
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -27,22 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import HotlineError
 from ...domain.queue_marks import Deadline, deadline_state, next_due
 from ...domain.risk_rules import rule_label
 from ...domain.vocabulary import Labelled
-from ...domain.workflow import Actor, Step
-from ...services.environment import Environment
+from ...domain.workflow import Step
 from ...services.ticket_detail import Name, TicketDetail, load_ticket_detail, ticket_version
+from ..common.context import WindowContext
+from ..common.failures import Failure, NoticeLabel
 from ..common.list_table import ListTable
-from ..common.phrases import explained
 from ..common.styles import DUE_SOON_STYLE, ERROR_STYLE, OVERDUE_STYLE
-from ..common.tasks import TaskRunner, first_line
 from ..common.time_left import describe_due
-from .steps import DialogContext, StepDialog, step_dialog
+from .steps import StepDialog, step_dialog
 from .steps.base import step_label
-
-log = logging.getLogger(__name__)
 
 Formatter = Callable[[TicketDetail], str]
 _DEADLINE_STYLES = {
@@ -56,16 +50,13 @@ _DEADLINE_STYLES = {
 class TicketView(QWidget):
     ticket_changed = Signal(int)  # a step was taken on the ticket with this id
 
-    def __init__(
-        self, env: Environment, actor: Actor, runner: TaskRunner, language: str, parent=None
-    ):
+    def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
-        self.env = env
-        self.actor = actor
-        self.runner = runner
-        self.language = language
-        self.chinese = language.startswith("zh")
-        self.context = DialogContext(env, actor, runner, language)
+        self.env = context.env
+        self.actor = context.actor
+        self.runner = context.tasks
+        self.language = context.language
+        self.context = context
         self.detail: TicketDetail | None = None
         self.ticket_id: int | None = None
         self.dialog: StepDialog | None = None
@@ -85,10 +76,8 @@ class TicketView(QWidget):
         self.time_label.setObjectName("time_left")
         self.busy_label = QLabel(self.tr("Loading…"), self)
         self.busy_label.hide()
-        self.message = QLabel(self)
+        self.message = NoticeLabel(self)
         self.message.setObjectName("message")
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
         self.message.hide()
 
         header = QHBoxLayout()
@@ -294,7 +283,7 @@ class TicketView(QWidget):
         self.runner.run(
             lambda: load_ticket_detail(env, actor, ticket_id),
             lambda detail: self._loaded(number, detail),
-            lambda error: self._load_failed(number, error),
+            lambda failure: self._load_failed(number, failure),
         )
 
     def is_loading(self) -> bool:
@@ -312,8 +301,12 @@ class TicketView(QWidget):
         self.runner.run(
             lambda: ticket_version(ticket_id),
             lambda version: self._version_read(ticket_id, shown, version),
-            lambda _error: None,  # the status bar says when the database is lost
+            self._version_not_read,
         )
+
+    def _version_not_read(self, failure: Failure) -> None:
+        if not failure.is_outage:  # a lost server shows in the status bar already
+            self.runner.report(failure)
 
     def _version_read(self, ticket_id: int, shown: int, version: int | None) -> None:
         # A dialog opened meanwhile keeps the version it was opened on: submitting then
@@ -334,19 +327,12 @@ class TicketView(QWidget):
         if self.dialog is not None:
             self.dialog.set_detail(detail)
 
-    def _load_failed(self, number: int, error: Exception) -> None:
+    def _load_failed(self, number: int, failure: Failure) -> None:
         if number != self._loading:
             return
         self.busy_label.hide()
-        if isinstance(error, HotlineError):
-            reason = explained(error, self.chinese)
-            text = self.tr("The ticket cannot be shown: %1").replace("%1", reason)
-        elif isinstance(error, peewee.PeeweeException):
-            text = self.tr("The database could not be reached: %1").replace("%1", first_line(error))
-        else:  # a fault of the program's own: said, and logged for whoever maintains it
-            log.error("the ticket could not be read", exc_info=error)
-            text = self.tr("The ticket cannot be shown: %1").replace("%1", first_line(error))
-        self.message.setText(text)
+        text = self.tr("The ticket cannot be shown: %1").replace("%1", failure.text)
+        self.message.say_failure(failure, text, ERROR_STYLE)
         self.message.show()
         if self.dialog is not None:
             self.dialog.reload_failed(text)
@@ -503,13 +489,11 @@ class TicketView(QWidget):
         if isinstance(value, Labelled):
             return self._label(value)
         if isinstance(value, tuple) and all(isinstance(item, Labelled) for item in value):
-            return (
-                " ".join(item.zh for item in value)
-                if self.chinese
-                else ", ".join(item.en for item in value)
-            )
+            return self.language.pick(" ", ", ").join(self._label(item) for item in value)
         if isinstance(value, tuple):  # the units a step brought in, with their roles
-            return "、".join(f"{self._name(unit)} ({self._label(role)})" for unit, role in value)
+            return self.language.join(
+                f"{self._name(unit)} ({self._label(role)})" for unit, role in value
+            )
         return "—" if value in (None, "") else str(value)
 
     def _decision(self, approved: bool | None, by: str, note: str) -> str:
@@ -555,9 +539,7 @@ class TicketView(QWidget):
     # ---- words ----
 
     def _label(self, value: Labelled | None) -> str:
-        if value is None:
-            return ""
-        return value.zh if self.chinese else value.en
+        return value.label(self.language) if value is not None else ""
 
     def _step(self, step: Step) -> str:
         return step_label(step, self.language)

@@ -142,8 +142,9 @@ def test_a_new_alert_reaches_the_supervisor_without_a_refresh(
         text=True,
     )
     qtbot.waitUntil(lambda: other.poll() is not None, timeout=30_000)
-    assert other.returncode == 0, other.stderr.read()
-    committed = float(other.stdout.read().strip().splitlines()[-1])
+    out, err = other.communicate()  # read and closed: an open pipe is a ResourceWarning
+    assert other.returncode == 0, err
+    committed = float(out.strip().splitlines()[-1])
     qtbot.waitUntil(lambda: bool(heard), timeout=int(limit * 1000) + 1000)
     arrived, alerts = heard[0]
     assert arrived - committed <= limit

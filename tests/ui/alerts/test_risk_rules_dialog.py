@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from hotline_desktop.domain.risk_rules import RiskKind
 from hotline_desktop.services.rule_versions import current_rules, rule_versions
 from hotline_desktop.ui.alerts.risk_rules_dialog import RiskRulesDialog
-from hotline_desktop.ui.common.tasks import TaskRunner
+from hotline_desktop.ui.common.context import WindowContext
 from tests.ui.keyboard import focused, press, type_in
 
 SQLITE = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
@@ -19,13 +19,15 @@ DANGER_TAB, MASS_TAB, REPEATED_TAB, LARGE_TAB, HIDDEN_TAB, TIME_LIMITS_TAB = ran
 
 @pytest.fixture
 def open_dialog(qtbot, env, staff, monkeypatch):
-    runner = TaskRunner(env)
+    runners = []
     # pytest-qt closes the dialogs after each test; one left with edits asks before it
     # goes, and a real message box would wait for an answer forever.
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Discard)
 
     def open_(actor=None, language: str = "en") -> RiskRulesDialog:
-        dialog = RiskRulesDialog(env, actor or staff.admin, runner, language)
+        context = WindowContext.create(env, actor or staff.admin, language)
+        runners.append(context.tasks)
+        dialog = RiskRulesDialog(context)
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()
@@ -33,7 +35,8 @@ def open_dialog(qtbot, env, staff, monkeypatch):
         return dialog
 
     yield open_
-    runner.wait()  # no worker may outlive the database
+    for runner in runners:
+        runner.wait()  # no worker may outlive the database
 
 
 def save(qtbot, dialog) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import peewee
 import pytest
 from PySide6.QtCore import Qt
 from shiboken6 import Shiboken
@@ -12,6 +13,7 @@ from hotline_desktop.domain.risk_rules import RiskKind
 from hotline_desktop.services.alert_list import alerts_of_ticket
 from hotline_desktop.services.intake import CallInput, IntakeResult, log_call
 from hotline_desktop.store.models import Call, Caller, OrgUnit, Ticket
+from hotline_desktop.ui.common.context import WindowContext
 from hotline_desktop.ui.intake.assistant_panel import PAUSE_MS
 from hotline_desktop.ui.intake.drafts import DraftStore
 from hotline_desktop.ui.intake.form import IntakeForm
@@ -33,12 +35,12 @@ def draft_path(tmp_path):
 @pytest.fixture
 def open_form(qtbot, env, staff, draft_path):
     """Opens an intake form as the agent's main window would, and waits until it is usable."""
-    from hotline_desktop.ui.common.tasks import TaskRunner
-
-    runner = TaskRunner(env)
+    contexts = []
 
     def open_(language: str = "en", *, keep: bool = True) -> IntakeForm:
-        form = IntakeForm(env, staff.agent, runner, language, DraftStore(draft_path))
+        context = WindowContext.create(env, staff.agent, language)
+        contexts.append(context)
+        form = IntakeForm(context, DraftStore(draft_path))
         if keep:
             qtbot.addWidget(form)
         form.resize(1100, 700)
@@ -49,7 +51,8 @@ def open_form(qtbot, env, staff, draft_path):
         return form
 
     yield open_
-    runner.wait()
+    for context in contexts:
+        context.tasks.wait()
 
 
 def error_of(form: IntakeForm, field: str) -> str:
@@ -117,6 +120,43 @@ def test_ctrl_enter_saves_and_starts_the_next_call(qtbot, open_form):
         press(qtbot, Qt.Key_Enter, Qt.ControlModifier | Qt.KeypadModifier)
     assert form.result_label.text() == "Call logged"
     assert (Call.select().count(), Ticket.select().count()) == (2, 1)
+
+
+def fill_the_disk(env) -> None:
+    """The database may not grow any more, on every connection the workers open, and
+    the room it has left is taken (on a connection of its own, committed at once)."""
+    filler = peewee.SqliteDatabase(env.info.description)
+    filler.execute_sql("CREATE TABLE filler (x TEXT)")
+    pages = filler.execute_sql("PRAGMA page_count").fetchone()[0]
+    filler.execute_sql(f"PRAGMA max_page_count = {pages}")
+    for size in (4000, 400, 40):  # whole free pages first, then what is left in pages
+        while True:
+            try:
+                filler.execute_sql("INSERT INTO filler VALUES (?)", ("x" * size,))
+            except peewee.OperationalError:
+                break
+    filler.close()
+    env.db.pragma("max_page_count", pages, permanent=True)
+
+
+@SQLITE
+@POPUPS
+def test_a_full_disk_is_said_in_chinese_and_nothing_typed_is_lost(qtbot, open_form, env, chinese):
+    form = open_form("zh_CN")
+    fill_a_wage_claim(qtbot, form)
+    # Longer than a database page holds: the save needs pages the disk has not got.
+    form.description.setPlainText((form.description.toPlainText() * 200)[:4_900])
+    typed = form.values()
+    fill_the_disk(env)
+
+    press(qtbot, Qt.Key_S)
+    qtbot.waitUntil(lambda: "磁盘已满" in form.result_label.plain_text(), timeout=5000)
+    said = form.result_label.plain_text()
+    assert said.startswith("未保存：磁盘已满。")
+    assert "rollback" not in said and "disk" not in said  # no driver English in the window
+    assert form.result_label.detail == "database or disk is full"
+    assert form.values() == typed and Ticket.select().count() == 0
+    assert form.ticket_button.isEnabled()  # the agent tries again once there is room
 
 
 @SQLITE
@@ -272,7 +312,7 @@ def test_a_draft_survives_a_crash_and_is_restored(qtbot, open_form, draft_path, 
 
     again = open_form("zh_CN")
     assert again.draft_bar.isVisible()
-    assert "was not saved" in again.draft_label.text()
+    assert "was not saved" in again.draft_bar.label.text()
     assert again.values()["phone"] == ""
     press(qtbot, Qt.Key_R, Qt.AltModifier)  # Restore: a button's mnemonic clicks it animated
     qtbot.waitUntil(lambda: again.values() == typed)
@@ -297,19 +337,19 @@ def test_typing_while_a_draft_is_offered_loses_neither(qtbot, open_form, draft_p
     Shiboken.delete(form)  # the first crash
 
     again = open_form("zh_CN", keep=False)
-    assert "138 1234 5678 张师傅" in again.draft_label.text()
+    assert "138 1234 5678 张师傅" in again.draft_bar.label.text()
     type_in(qtbot, "13900001111")  # the next caller, the bar left alone
     qtbot.waitUntil(lambda: not again.drafts.pending(), timeout=5000)
     again.runner.wait()
     Shiboken.delete(again)  # the second crash
 
     third = open_form("zh_CN")
-    assert "13900001111" in third.draft_label.text()  # the newest typing first
+    assert "13900001111" in third.draft_bar.label.text()  # the newest typing first
     press(qtbot, Qt.Key_R, Qt.AltModifier)
     qtbot.waitUntil(lambda: third.values()["phone"] == "13900001111")
     # Then the older one, set aside when the agent typed over its offer.
     assert third.draft_bar.isVisible()
-    assert "138 1234 5678 张师傅" in third.draft_label.text()
+    assert "138 1234 5678 张师傅" in third.draft_bar.label.text()
     third.discard_draft()
     assert not third.draft_bar.isVisible()
     assert [draft.fields["phone"] for draft in third.drafts.waiting()] == ["13900001111"]
@@ -320,7 +360,7 @@ def test_typing_while_a_draft_is_offered_loses_neither(qtbot, open_form, draft_p
 def test_a_discarded_draft_is_deleted(qtbot, open_form, draft_path):
     DraftStore(draft_path)._write('{"saved_at": "2026-09-28T17:45:00", "fields": {"phone": "1"}}')
     form = open_form()
-    assert "2026-09-28 17:45" in form.draft_label.text()
+    assert "2026-09-28 17:45" in form.draft_bar.label.text()
     qtbot.keyClicks(focused(), "13812345678")  # typed before answering: kept, not saved over
     press(qtbot, Qt.Key_S, Qt.AltModifier)  # Discard
     qtbot.waitUntil(lambda: not form.draft_bar.isVisible())

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from hotline_desktop.domain.language import Language
 from hotline_desktop.ui.shell.sign_in_dialog import SignInDialog
+from tests.failures import LOST, connection_lost
 
 pytestmark = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
@@ -51,19 +53,31 @@ def test_a_database_without_users_says_how_to_make_one(qtbot, env):
 def test_a_database_that_does_not_answer_is_said_so_and_the_dialog_stays_usable(
     qtbot, env, staff, monkeypatch
 ):
-    import peewee
-
     from hotline_desktop.ui.shell import sign_in_dialog
 
-    def lost(*_args):
-        raise peewee.OperationalError("could not connect to server: Connection refused")
-
-    monkeypatch.setattr(sign_in_dialog, "sign_in", lost)
-    dialog = SignInDialog(env)
+    monkeypatch.setattr(sign_in_dialog, "sign_in", connection_lost)
+    dialog = SignInDialog(env, Language.ENGLISH)
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.username, "dispatcher")
     qtbot.keyClicks(dialog.password, "secret-pass")
     qtbot.keyClick(dialog.password, Qt.Key_Return)
-    qtbot.waitUntil(lambda: "Connection refused" in dialog.error.text())
-    assert dialog.error.text().startswith("The database did not answer:")
+    qtbot.waitUntil(lambda: dialog.error.plain_text().startswith("Not signed in:"))
+    assert "the database cannot be reached" in dialog.error.plain_text()
+    assert LOST in dialog.error.detail  # the driver's words, behind "Details"
     assert dialog.sign_in_button.isEnabled() and dialog.username.text() == "dispatcher"
+
+
+def test_in_chinese_the_driver_s_english_stays_behind_details(
+    qtbot, env, staff, monkeypatch, chinese
+):
+    from hotline_desktop.ui.shell import sign_in_dialog
+
+    monkeypatch.setattr(sign_in_dialog, "sign_in", connection_lost)
+    dialog = SignInDialog(env, Language.CHINESE)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "dispatcher")
+    qtbot.keyClicks(dialog.password, "secret-pass")
+    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.detail == LOST)
+    assert dialog.error.plain_text() == "未能登录：无法连接数据库 详情"
+    assert dialog.error.toolTip() == LOST

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-import peewee
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox
@@ -15,10 +14,11 @@ from hotline_desktop.domain.workflow import Step
 from hotline_desktop.services import ticket_steps as steps
 from hotline_desktop.services.intake import log_call
 from hotline_desktop.store.models import Payment, Ticket
-from hotline_desktop.ui.common.tasks import TaskRunner
+from hotline_desktop.ui.common.context import WindowContext
 from hotline_desktop.ui.ticket.steps.unit_tree import UNIT_ID_ROLE
 from hotline_desktop.ui.ticket.view import TicketView
 from tests.calls import wage_call
+from tests.failures import LOST, connection_lost
 
 sqlite_only = pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 
@@ -33,9 +33,9 @@ def open_view(qtbot, env):
     runners = []
 
     def open_view(actor, ticket_id, language="en", *, wait=True):
-        runner = TaskRunner(env)
-        runners.append(runner)
-        view = TicketView(env, actor, runner, language)
+        context = WindowContext.create(env, actor, language)
+        runners.append(context.tasks)
+        view = TicketView(context)
         qtbot.addWidget(view)
         view.resize(1200, 720)
         view.show()
@@ -284,13 +284,11 @@ def test_dispatching_down_offers_only_the_units_below(qtbot, env, staff, ticket,
 def test_a_lost_database_shows_in_the_view(qtbot, env, staff, ticket, open_view, monkeypatch):
     view = open_view(staff.dispatcher, ticket)
 
-    def lost(*_args, **_kwargs):
-        raise peewee.OperationalError("server closed the connection unexpectedly")
-
-    monkeypatch.setattr(env.db, "execute_sql", lost)
+    monkeypatch.setattr(env.db, "execute_sql", connection_lost)
     view.reload()
     qtbot.waitUntil(view.message.isVisible)
-    assert "server closed the connection unexpectedly" in view.message.text()
+    assert "the database cannot be reached" in view.message.plain_text()
+    assert view.message.detail == LOST
     assert not view.step_bar.isEnabled()
     assert view.number_label.text() == "20260929-00001"  # what was shown stays readable
 
@@ -299,7 +297,7 @@ def test_a_lost_database_shows_in_the_view(qtbot, env, staff, ticket, open_view,
 def test_a_ticket_of_another_unit_is_not_shown(qtbot, env, staff, ticket, open_view):
     view = open_view(staff.baoji, ticket, wait=False)
     qtbot.waitUntil(view.message.isVisible)
-    assert "cannot be shown" in view.message.text()
+    assert "cannot be shown" in view.message.plain_text()
     assert view.step_buttons == {}
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ....domain.workflow import Step
 from ....services.ticket_detail import TicketDetail
-from .base import DialogContext, StepDialog
+from ...common.context import WindowContext
+from .base import StepDialog
 from .choices import CallbackDialog, ExtensionDialog, MediateDialog, MergeDialog
 from .payments import CompleteDialog, RecordPaymentDialog
 from .text_steps import TextStepDialog
 from .unit_tree import UnitStepDialog
 
-__all__ = ["DialogContext", "StepDialog", "step_dialog"]
+__all__ = ["StepDialog", "step_dialog"]
 
 _DIALOGS: dict[Step, type[StepDialog]] = {
     Step.DISPATCH: UnitStepDialog,
@@ -25,7 +26,7 @@ _DIALOGS: dict[Step, type[StepDialog]] = {
 
 
 def step_dialog(
-    step: Step, detail: TicketDetail, context: DialogContext, parent=None
+    step: Step, detail: TicketDetail, context: WindowContext, parent=None
 ) -> StepDialog:
     """The dialog for ``step``: most steps take one text and share one dialog."""
     return _DIALOGS.get(step, TextStepDialog)(step, detail, context, parent)

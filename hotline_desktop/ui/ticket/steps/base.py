@@ -8,11 +8,8 @@ which then submits against the new version.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
-import peewee
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,51 +17,28 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ....domain.errors import ConcurrentEdit, InvalidInput, NotFound, StepNotAllowed
-from ....domain.workflow import Actor, Step
-from ....services.environment import Environment
+from ....domain.errors import ConcurrentEdit, InvalidInput
+from ....domain.language import Language
+from ....domain.workflow import Step
 from ....services.ticket_detail import TicketDetail
 from ....services.ticket_steps import StepResult
-from ...common.phrases import explained, in_language
+from ...common.context import WindowContext
+from ...common.failures import Failure, FailureKind, show_failure
+from ...common.phrases import in_language
 from ...common.styles import ERROR_STYLE
-from ...common.tasks import TaskRunner, first_line
-
-log = logging.getLogger(__name__)
 
 # The service call a dialog has prepared; it is given the ticket version to expect.
 StepCall = Callable[[int], StepResult]
 
 
-@dataclass(frozen=True)
-class DialogContext:
-    """Who works where: what every step dialog needs besides the ticket."""
-
-    env: Environment
-    actor: Actor
-    runner: TaskRunner
-    language: str
-
-    @property
-    def chinese(self) -> bool:
-        return self.language.startswith("zh")
-
-
-def step_label(step: Step, language: str) -> str:
-    return step.zh if language.startswith("zh") else step.en.capitalize()
-
-
-def inform(parent: QWidget, icon: QMessageBox.Icon, text: str) -> QMessageBox:
-    """A message box that does not block: the worker's answers keep arriving meanwhile."""
-    box = QMessageBox(icon, parent.windowTitle(), text, QMessageBox.Ok, parent)
-    box.setAttribute(Qt.WA_DeleteOnClose)
-    box.open()
-    return box
+def step_label(step: Step, language: Language) -> str:
+    """A step as a button and a title name it: "派单", "Dispatch"."""
+    return language.pick(step.zh, step.en.capitalize())
 
 
 def note_edit(parent: QWidget, required: bool) -> QPlainTextEdit:
@@ -84,7 +58,7 @@ class StepDialog(QDialog):
     step_taken = Signal(object)  # StepResult
     reload_requested = Signal()
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(parent)
         self.step = step
         self.detail = detail
@@ -168,39 +142,35 @@ class StepDialog(QDialog):
             return
         version = self.detail.version
         self._set_busy(True)
-        self.context.runner.run(lambda: call(version), self._done, self._failed)
+        self.context.tasks.run(lambda: call(version), self._done, self._failed)
 
     def _done(self, result: StepResult) -> None:
         self._set_busy(False)
         self.step_taken.emit(result)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, failure: Failure) -> None:
         self._set_busy(False)
-        if isinstance(error, InvalidInput):
-            self.show_invalid(error)
-        elif isinstance(error, ConcurrentEdit):
-            self._concurrent(error)
-        elif isinstance(error, StepNotAllowed):
-            reason = in_language(error.reason, self.context.chinese)
-            text = self.tr("This step cannot be taken now: %1").replace("%1", reason)
-            inform(self, QMessageBox.Warning, text)
-        elif isinstance(error, NotFound):
-            reason = explained(error, self.context.chinese)
-            inform(self, QMessageBox.Warning, self.tr("Not found: %1").replace("%1", reason))
-        elif isinstance(error, peewee.PeeweeException):
-            text = self.tr("The database could not be reached: %1").replace("%1", first_line(error))
-            inform(self, QMessageBox.Critical, text)
-        else:  # a fault of the program's own: said, and logged for whoever maintains it
-            log.error("the step failed", exc_info=error)
-            text = self.tr("The step failed: %1").replace("%1", first_line(error))
-            inform(self, QMessageBox.Critical, text)
+        match failure.kind:
+            case FailureKind.FIELD:
+                self.show_invalid(failure.error)
+            case FailureKind.CONCURRENT_EDIT:
+                self._concurrent(failure)
+            case FailureKind.REFUSAL:
+                text = self.tr("This step cannot be taken now: %1").replace("%1", failure.text)
+                show_failure(self, failure, text)
+            case FailureKind.UNREACHABLE | FailureKind.STORAGE:
+                text = self.tr("The step was not taken: %1. What you typed is kept; try again.")
+                show_failure(self, failure, text.replace("%1", failure.text))
+            case FailureKind.BUG:
+                show_failure(self, failure)
 
-    def _concurrent(self, error: ConcurrentEdit) -> None:
+    def _concurrent(self, failure: Failure) -> None:
         # What the user typed stays in the fields; the ticket behind them is read again,
         # and set_detail() lets them submit against the new version.
         self.ok_button.setEnabled(False)
         self._show_notice(self.tr("Reloading the ticket…"))
+        error: ConcurrentEdit = failure.error
         text = (
             self.tr(
                 "%1 changed ticket %2 at %3 while you were working on it. The ticket has "
@@ -210,7 +180,7 @@ class StepDialog(QDialog):
             .replace("%2", error.ticket)
             .replace("%3", error.changed_at)
         )
-        inform(self, QMessageBox.Information, text)
+        show_failure(self, failure, text)
         self.reload_requested.emit()
 
     def set_detail(self, detail: TicketDetail) -> None:
@@ -238,7 +208,7 @@ class StepDialog(QDialog):
             # "payment 2 note" belongs to the payments, "payment 1" to the amount...
             prefixes = [name for name in self._errors if error.field.startswith(name)]
             label = self._errors[max(prefixes, key=len)] if prefixes else self.notice
-        message = in_language(error.message, self.context.chinese)
+        message = in_language(error.message, self.context.language)
         if error.field not in self._errors:
             # "payment 2: …": which row of the table is meant.
             number = error.field.removeprefix("payment ").split(" ")[0]

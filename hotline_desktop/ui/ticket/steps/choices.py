@@ -10,13 +10,14 @@ from ....domain.vocabulary import Satisfaction
 from ....domain.workflow import Step
 from ....services import ticket_steps as steps
 from ....services.ticket_detail import TicketDetail
-from .base import DialogContext, StepCall, StepDialog, note_edit
+from ...common.context import WindowContext
+from .base import StepCall, StepDialog, note_edit
 
 
 class MediateDialog(StepDialog):
     """调单: the mediation studio takes the ticket when both parties agree."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         self.worker = QCheckBox(self.tr("The &worker agrees to mediation"), self)
         self.worker.setObjectName("worker_consents")
@@ -55,7 +56,7 @@ class MediateDialog(StepDialog):
 class ExtensionDialog(StepDialog):
     """延期申请: a number of working days and why."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         self.days = QSpinBox(self)
         self.days.setObjectName("days")
@@ -77,14 +78,14 @@ class ExtensionDialog(StepDialog):
 class CallbackDialog(StepDialog):
     """回访: how satisfied the caller is with the result."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         self.satisfaction = QComboBox(self)
         self.satisfaction.setObjectName("satisfaction")
         # No answer chosen in advance: an untouched box must not record a satisfied caller.
         self.satisfaction.addItem(self.tr("Choose what the caller said"), None)
         for choice in Satisfaction:
-            self.satisfaction.addItem(choice.zh if context.chinese else choice.en, choice.value)
+            self.satisfaction.addItem(choice.label(context.language), choice.value)
         self.note = note_edit(self, required=False)
         self.note.setObjectName("note")
         self.add_field(self.tr("&Satisfaction"), self.satisfaction, "satisfaction")
@@ -103,7 +104,7 @@ class CallbackDialog(StepDialog):
 class MergeDialog(StepDialog):
     """合并: this duplicate joins the master ticket, named by its number."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         self.master = QLineEdit(self)
         self.master.setObjectName("master")

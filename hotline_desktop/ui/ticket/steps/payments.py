@@ -23,7 +23,8 @@ from ....domain.workflow import Step
 from ....services import ticket_steps as steps
 from ....services.ticket_detail import TicketDetail
 from ....services.ticket_steps import PaymentInput
-from .base import DialogContext, StepCall, StepDialog, note_edit
+from ...common.context import WindowContext
+from .base import StepCall, StepDialog, note_edit
 
 AMOUNT, PAID_ON, NOTE = range(3)
 
@@ -102,7 +103,7 @@ class PaymentsTable(QWidget):
 class CompleteDialog(StepDialog):
     """办结: the result, and whatever money was recovered, in instalments."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         self.result_text = note_edit(self, required=True)
         self.result_text.setObjectName("result")
@@ -122,7 +123,7 @@ class CompleteDialog(StepDialog):
 class RecordPaymentDialog(StepDialog):
     """A later instalment: wages often arrive after the ticket was completed."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         self.amount = QLineEdit(self)
         self.amount.setObjectName("amount")

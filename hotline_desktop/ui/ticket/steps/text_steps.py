@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QLabel
 from ....domain.workflow import Step
 from ....services import ticket_steps as steps
 from ....services.ticket_detail import TicketDetail
-from .base import DialogContext, StepCall, StepDialog, note_edit
+from ...common.context import WindowContext
+from .base import StepCall, StepDialog, note_edit
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ def _decide(approve: bool) -> Callable:
 
 class TextStepDialog(StepDialog):
     def __init__(
-        self, step: Step, detail: TicketDetail, context: DialogContext, parent=None
+        self, step: Step, detail: TicketDetail, context: WindowContext, parent=None
     ) -> None:
         super().__init__(step, detail, context, parent)
         self.spec = self._spec(step)

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ....domain.errors import InvalidInput
+from ....domain.language import Language
 from ....domain.vocabulary import UnitKind
 from ....domain.workflow import Step
 from ....services import ticket_steps as steps
 from ....services.ticket_detail import TicketDetail, UnitChoice
-from .base import DialogContext, StepCall, StepDialog, note_edit
+from ...common.context import WindowContext
+from .base import StepCall, StepDialog, note_edit
 
 UNIT_ID_ROLE = Qt.UserRole + 1
 SEARCH_ROLE = Qt.UserRole + 2
@@ -38,22 +40,23 @@ class UnitTree(QWidget):
 
     changed = Signal()
 
-    def __init__(self, choices: tuple[UnitChoice, ...], language: str, co_handling: bool, parent):
+    def __init__(
+        self, choices: tuple[UnitChoice, ...], language: Language, co_handling: bool, parent
+    ):
         super().__init__(parent)
-        chinese = language.startswith("zh")
         self.model = QStandardItemModel(self)
         self._items: dict[int, QStandardItem] = {}
         self._lead: QStandardItem | None = None
         for choice in choices:  # parents come before their children
             unit = choice.unit
             kind = UnitKind(unit.kind)
-            item = QStandardItem(unit.name_zh if chinese else unit.name_en)
+            item = QStandardItem(unit.label(language))
             item.setEditable(False)
             item.setData(unit.id, UNIT_ID_ROLE)
             item.setData(f"{unit.name_zh} {unit.name_en} {unit.code}", SEARCH_ROLE)
             item.setData(choice.may_lead, MAY_LEAD_ROLE)
-            other = unit.name_en if chinese else unit.name_zh
-            item.setToolTip(f"{other} · {kind.zh if chinese else kind.en}")
+            other = language.pick(unit.name_en, unit.name_zh)  # the name in the other language
+            item.setToolTip(f"{other} · {kind.label(language)}")
             if co_handling and choice.may_co_handle:
                 item.setCheckable(True)
                 item.setCheckState(Qt.Unchecked)
@@ -140,7 +143,7 @@ class UnitTree(QWidget):
 class UnitStepDialog(StepDialog):
     """派单 (lead and co-handling units) or 逐级下派 (one unit under the holder)."""
 
-    def __init__(self, step: Step, detail: TicketDetail, context: DialogContext, parent=None):
+    def __init__(self, step: Step, detail: TicketDetail, context: WindowContext, parent=None):
         super().__init__(step, detail, context, parent)
         dispatching = step == Step.DISPATCH
         self.tree = UnitTree(detail.unit_choices.get(step, ()), context.language, dispatching, self)
