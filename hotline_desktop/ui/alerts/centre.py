@@ -58,6 +58,8 @@ class AlertCentre(QWidget):
     open_ticket = Signal(int)
     # The number of alerts nobody has acknowledged yet, after each refresh.
     unacknowledged = Signal(int)
+    # An action was taken here: the window's one change channel refreshes the list.
+    acted = Signal()
 
     def __init__(self, context: WindowContext, parent=None):
         super().__init__(parent)
@@ -240,7 +242,7 @@ class AlertCentre(QWidget):
         self.busy = False
         self.panel.setEnabled(True)
         self.panel.message.clear()
-        self.refresh()
+        self.acted.emit()
 
     def _action_failed(self, failure: Failure) -> None:
         self.busy = False

@@ -5,6 +5,10 @@ thread of this object's listens for it. SQLite and MySQL are asked every few sec
 for their newest history id, which costs one primary-key lookup. Either way a burst of
 changes becomes one ``changed`` signal, so a busy hotline does not keep the queue
 re-reading.
+
+It is the one channel of changes, this workstation's own included: a page that wrote
+says so (``note_own_change``) rather than refreshing the others itself, and the echo of
+its write — the notification, or the ids a poll sees grown — joins the same refresh.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ class ChangeWatch(QObject):
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
-        self._settle.timeout.connect(self.changed)
+        self._settle.timeout.connect(self._settled)
         self._heard.connect(self._settle.start)
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
@@ -48,8 +52,11 @@ class ChangeWatch(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_INTERVAL_MS)
         self._poll.timeout.connect(self._ask)
-        self._seen: int | None = None
+        self._seen: tuple[int, int, int] | None = None
         self._asking = False
+        # The settled change waits for the newest ids, so that a poll after the refresh
+        # does not take the same change for a new one.
+        self._emit_when_answered = False
 
     def start(self) -> None:
         if self.env.info.engine == "postgresql":
@@ -60,6 +67,10 @@ class ChangeWatch(QObject):
         else:
             self._poll.start()
             self._ask()
+
+    def note_own_change(self) -> None:
+        """This workstation has just written: one refresh, soon."""
+        self._settle.start()
 
     def stop(self) -> None:
         self._poll.stop()
@@ -82,8 +93,20 @@ class ChangeWatch(QObject):
         self._asking = True
         self._tasks.run(lambda: latest_change(self.env.db), self._compare, self._not_answered)
 
-    def _compare(self, newest: int) -> None:
+    def _settled(self) -> None:
+        if self._listener is not None:
+            self.changed.emit()  # PostgreSQL: each commit is heard once, no ids to keep
+            return
+        self._emit_when_answered = True
+        self._ask()
+
+    def _compare(self, newest: tuple[int, int, int]) -> None:
         self._answered()
+        if self._emit_when_answered:
+            self._emit_when_answered = False
+            self._seen = newest
+            self.changed.emit()
+            return
         if self._seen is not None and newest != self._seen:
             self._settle.start()
         self._seen = newest
@@ -93,5 +116,8 @@ class ChangeWatch(QObject):
 
     def _not_answered(self, failure: Failure) -> None:
         self._answered()
+        if self._emit_when_answered:  # the refresh is owed; it will say what fails
+            self._emit_when_answered = False
+            self.changed.emit()
         if not failure.is_outage:  # a lost server shows in the status bar already
             self._tasks.report(failure)

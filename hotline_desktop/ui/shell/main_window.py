@@ -94,9 +94,7 @@ class MainWindow(QMainWindow):
             self.alerts.open_ticket.connect(self.open_ticket)
         self.queue.open_ticket.connect(self.open_ticket)
         if self.intake is not None:
-            self.intake.saved.connect(lambda _result: self.queue.refresh())
             self.intake.open_ticket.connect(self.open_ticket)
-        self.ticket_view.ticket_changed.connect(self.queue.refresh)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -111,6 +109,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.changes = ChangeWatch(self.context, self)
         self.changes.changed.connect(self._data_changed)
+        # This workstation's own writes take the same channel as the others': one refresh.
+        if self.intake is not None:
+            self.intake.saved.connect(self.changes.note_own_change)
+        self.ticket_view.ticket_changed.connect(self.changes.note_own_change)
+        if self.alerts is not None:
+            self.alerts.acted.connect(self.changes.note_own_change)
         self.notifier: AlertNotifier | None = None
         self.sweeper: TimeLimitSweeper | None = None
         if self.alerts is not None:
