@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import settings
+from .config import folders
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +40,8 @@ def _prepare_database(args: argparse.Namespace):
     from .services.reference import install_reference_data
     from .store.models import Ticket
 
-    url = args.database or settings.default_database_url()
-    env, done = open_environment(url, settings.backup_dir())
+    url = args.database or folders.default_database_url()
+    env, done = open_environment(url, folders.backup_dir())
     log.info(done)
     install_reference_data(env)
     if args.demo and not Ticket.select().exists():
@@ -70,20 +70,20 @@ def log_to_file(folder: Path) -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    log_to_file(settings.log_dir())
+    log_to_file(folders.log_dir())
     args = parse_arguments(sys.argv[1:] if argv is None else argv)
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from .domain.language import Language
-    from .i18n import install_translators
     from .store.failures import known_error
     from .ui.common.failures import show_failure, show_unexpected, understand
+    from .ui.common.i18n import install_translators
     from .ui.shell.preferences import Preferences
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName(settings.APP_NAME)
+    app.setApplicationName(folders.APP_NAME)
     app.setOrganizationName("12351")
     preferences = Preferences.read(QSettings())
     language = Language.of(args.language or preferences.language)

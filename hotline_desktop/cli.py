@@ -23,7 +23,7 @@ import time
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from . import settings
+from .config import folders
 from .domain.errors import HotlineError
 from .domain.vocabulary import Role
 
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         default=argparse.SUPPRESS,
         help="sqlite:///file.db, postgresql://user@host/name or mysql://user@host/name "
-        f"(default: ${settings.DATABASE_URL_VARIABLE} or the embedded SQLite file)",
+        f"(default: ${folders.DATABASE_URL_VARIABLE} or the embedded SQLite file)",
     )
     common.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
@@ -170,8 +170,8 @@ def _open(args, *, create: bool = False, skip_backup: bool = False):
     from .services.environment import open_environment
     from .services.reference import install_reference_data
 
-    url = args.database or settings.default_database_url()
-    env, done = open_environment(url, settings.backup_dir(), skip_backup=skip_backup, create=create)
+    url = args.database or folders.default_database_url()
+    env, done = open_environment(url, folders.backup_dir(), skip_backup=skip_backup, create=create)
     added = install_reference_data(env) if create else 0
     return env, done, added
 
@@ -288,7 +288,7 @@ def _search(args) -> int:
 
 
 def _benchmark(args) -> int:
-    from .benchmark import run_benchmark
+    from .tools.intake_benchmark import run_benchmark
 
     os.makedirs(args.workdir, exist_ok=True)
     engines = [name.strip() for name in args.engines.split(",") if name.strip()]
@@ -296,13 +296,13 @@ def _benchmark(args) -> int:
 
 
 def _benchmark_gui(args) -> int:
-    from .gui_benchmark import run_gui_benchmark
+    from .tools.gui_benchmark import run_gui_benchmark
 
     return run_gui_benchmark(args.urls, args.user, args.runs)
 
 
 def _benchmark_alerts(args) -> int:
-    from .alert_benchmark import run_alert_benchmark
+    from .tools.alert_benchmark import run_alert_benchmark
 
     return run_alert_benchmark(args.urls, args.runs)
 
@@ -310,8 +310,13 @@ def _benchmark_alerts(args) -> int:
 def _assistant_eval(args) -> int:
     from pathlib import Path
 
-    from .assistant_eval import DEFAULT_LABELLED, default_rules, evaluate_assistant, render_report
     from .domain.intake_assistant import CategoryHints
+    from .tools.assistant_eval import (
+        DEFAULT_LABELLED,
+        default_rules,
+        evaluate_assistant,
+        render_report,
+    )
 
     path = Path(args.labelled) if args.labelled else DEFAULT_LABELLED
     if not path.is_file():

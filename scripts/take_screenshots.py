@@ -27,11 +27,10 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QFontDatabase  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from hotline_desktop import settings  # noqa: E402
+from hotline_desktop.config import folders  # noqa: E402
 from hotline_desktop.demo.fresh_calls import load_demo  # noqa: E402
 from hotline_desktop.domain.risk_rules import RiskKind  # noqa: E402
 from hotline_desktop.domain.workflow import Step  # noqa: E402
-from hotline_desktop.i18n import install_translators  # noqa: E402
 from hotline_desktop.services.accounts import actor_for  # noqa: E402
 from hotline_desktop.services.environment import open_environment  # noqa: E402
 from hotline_desktop.services.queue import SavedView  # noqa: E402
@@ -39,6 +38,7 @@ from hotline_desktop.services.reference import install_reference_data  # noqa: E
 from hotline_desktop.store.models import Call, Caller, Ticket, TicketEvent, User  # noqa: E402
 from hotline_desktop.ui.alerts.risk_rules_dialog import RiskRulesDialog  # noqa: E402
 from hotline_desktop.ui.common.context import WindowContext  # noqa: E402
+from hotline_desktop.ui.common.i18n import install_translators  # noqa: E402
 from hotline_desktop.ui.shell.main_window import MainWindow  # noqa: E402
 from hotline_desktop.ui.shell.theme import apply_theme  # noqa: E402
 
@@ -66,7 +66,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="hotline-screenshots-"))
     # Drafts, settings and theme icons stay in the temporary folder.
-    settings.data_dir = lambda: folder / "data"
+    folders.data_dir = lambda: folder / "data"
 
     env, _done = open_environment(f"sqlite:///{folder / 'demo.db'}", folder, clock=lambda: NOW)
     install_reference_data(env)

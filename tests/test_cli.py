@@ -9,7 +9,7 @@ from hotline_desktop.cli import main
 
 @pytest.fixture
 def database(tmp_path, monkeypatch):
-    monkeypatch.setattr("hotline_desktop.settings.backup_dir", lambda: tmp_path / "backups")
+    monkeypatch.setattr("hotline_desktop.config.folders.backup_dir", lambda: tmp_path / "backups")
     return f"sqlite:///{tmp_path / 'cli.db'}"
 
 

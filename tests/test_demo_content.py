@@ -5,6 +5,12 @@ from decimal import Decimal
 
 import pytest
 
+from hotline_desktop.config.reference_data import (
+    load_categories,
+    load_employment_forms,
+    load_industries,
+    load_org_units,
+)
 from hotline_desktop.demo.content import (
     MAX_DESCRIPTION,
     MIN_DESCRIPTION,
@@ -12,12 +18,6 @@ from hotline_desktop.demo.content import (
     chinese_numeral,
 )
 from hotline_desktop.domain.vocabulary import CallKind, UnitKind
-from hotline_desktop.reference_data import (
-    load_categories,
-    load_employment_forms,
-    load_industries,
-    load_org_units,
-)
 
 CITIES = [unit.code for unit in load_org_units() if unit.kind is UnitKind.CITY]
 START = datetime(2023, 12, 18)

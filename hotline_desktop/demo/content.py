@@ -6,13 +6,16 @@ and Faker costs tens of microseconds per value.
 
 Callers and employers recur on purpose: the "多" (repeated) risk rule, the caller history
 panel and the per-employer statistics have nothing to show on data where everyone calls once.
+
+The tables it draws from (traffic, employers, kinds of caller, wording) are data, in
+resources/demo/ (see tables.py); what is here is how a call is put together from them.
 """
 
 from __future__ import annotations
 
 import random
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -22,8 +25,10 @@ from typing import Generic, TypeVar
 import chinese_calendar
 from faker import Faker
 
+from hotline_desktop.config.reference_data import load_employment_forms, load_org_units
 from hotline_desktop.domain.vocabulary import CallKind, Channel, UnitKind, Urgency
-from hotline_desktop.reference_data import load_employment_forms, load_org_units
+
+from .tables import RegionFacts, Sector, demo_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,230 +89,18 @@ _REPEAT_EXPONENT = 1.5
 _EMPLOYER_OFFSET = 20
 _EMPLOYER_POWER = 0.9
 _RISK_SHARE = 0.017  # of requests, so that about 1 % of all calls carry a risk word
-
-# Hotline traffic by hour of day; the line is staffed in office hours, calls outside are rare.
-_HOUR_WEIGHTS = {
-    7: 0.1,
-    8: 0.6,
-    9: 1.0,
-    10: 1.0,
-    11: 0.9,
-    12: 0.45,
-    13: 0.5,
-    14: 0.9,
-    15: 1.0,
-    16: 0.95,
-    17: 0.7,
-    18: 0.3,
-    19: 0.2,
-    20: 0.15,
-    21: 0.08,
-    22: 0.02,
-}
+# Days off draw this share of a working day's calls, hour for hour.
 _NON_WORKDAY_FACTOR = 0.3
-
-# (value, weight); the source reports 30,957 calls and 26,307 tickets, about 85 %.
-_KINDS = (
-    (CallKind.REQUEST, 0.58),
-    (CallKind.CONSULTATION, 0.32),
-    (CallKind.SUGGESTION, 0.04),
-    (CallKind.PRAISE, 0.03),
-    (CallKind.INVALID, 0.03),
-)
 # Consultations answered on the call do not become tickets; this share brings the total to 85 %.
 _CONSULTATION_ANSWERED = 0.375
-_CHANNELS = (
-    (Channel.PHONE, 0.88),
-    (Channel.ONLINE, 0.06),
-    (Channel.NATIONAL, 0.03),
-    (Channel.WALK_IN, 0.02),
-    (Channel.LETTER, 0.01),
-)
-
-# 2020 census population in 10,000s; Xi'an draws more than its share as the jobs centre.
-_REGION_WEIGHTS = {
-    "xa": 1295 * 1.5,
-    "baoji": 332,
-    "xianyang": 396,
-    "tongchuan": 70,
-    "weinan": 469,
-    "yanan": 228,
-    "yulin": 362,
-    "hanzhong": 321,
-    "ankang": 249,
-    "shangluo": 204,
-    "yangling": 25,
-}
-_DEFAULT_REGION_WEIGHT = 250
-# Area code and digits of the local number; Xianyang and Yangling share Xi'an's 029 since 2007.
-_AREA_CODES = {
-    "xa": ("029", 8),
-    "xianyang": ("029", 8),
-    "yangling": ("029", 8),
-    "baoji": ("0917", 7),
-    "tongchuan": ("0919", 7),
-    "weinan": ("0913", 7),
-    "yanan": ("0911", 7),
-    "yulin": ("0912", 7),
-    "hanzhong": ("0916", 7),
-    "ankang": ("0915", 7),
-    "shangluo": ("0914", 7),
-}
+# A city an administrator added later: an average share of the calls, Xi'an's area code.
+_UNLISTED_REGION = RegionFacts(weight=250, area_code="029", local_digits=8)
 _LANDLINE_SHARE = 0.08
-_MOBILE_PREFIXES = tuple(
-    str(p)
-    for p in (
-        *range(130, 140),
-        *range(150, 154),
-        *range(155, 160),
-        *range(180, 190),
-        145,
-        147,
-        166,
-        173,
-        175,
-        176,
-        177,
-        178,
-        191,
-        198,
-        199,
-    )
-)
-
-_BRAND_CHARS = (
-    "华泰鑫盛恒通达宏远源兴隆瑞祥丰昌安和信诚德汇博创嘉"
-    "金润宇辰元正中天佳志成裕福旺鼎伟业景明凯康宁新航云腾峰秦汉"
-)
-_EMPLOYER_PLACES = ("陕西", "西安", "西安", "西安", "咸阳", "宝鸡", "渭南", "榆林", "汉中", "延安")
-_MINING_PLACES = ("陕西", "榆林", "神木", "府谷", "延安", "铜川", "韩城", "彬州")
-_FARM_PLACES = ("陕西", "杨凌", "眉县", "周至", "富平", "洛川", "渭南")
-
-# sector: (share of all employers, place prefixes, name endings)
-_SECTORS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
-    "construction": (
-        0.28,
-        _EMPLOYER_PLACES,
-        (
-            "建工集团有限公司",
-            "建设工程有限公司",
-            "建筑工程有限公司",
-            "建筑劳务有限公司",
-            "建设集团有限公司",
-        ),
-    ),
-    "manufacturing": (
-        0.16,
-        _EMPLOYER_PLACES,
-        (
-            "机械制造有限公司",
-            "电子科技有限公司",
-            "食品有限公司",
-            "汽车零部件有限公司",
-            "新材料有限公司",
-            "服饰有限公司",
-        ),
-    ),
-    "catering": (0.06, _EMPLOYER_PLACES, ("餐饮管理有限公司", "酒店管理有限公司", "餐饮有限公司")),
-    "retail": (0.05, _EMPLOYER_PLACES, ("商贸有限公司", "超市连锁有限公司", "百货有限公司")),
-    "property": (0.03, _EMPLOYER_PLACES, ("物业管理有限公司", "物业服务有限公司")),
-    "security": (0.02, _EMPLOYER_PLACES, ("保安服务有限公司",)),
-    "office": (
-        0.1,
-        _EMPLOYER_PLACES,
-        ("科技有限公司", "信息技术有限公司", "教育科技有限公司", "医药有限公司"),
-    ),
-    "mining": (0.04, _MINING_PLACES, ("煤业有限公司", "矿业有限公司", "能源化工有限公司")),
-    "agriculture": (0.01, _FARM_PLACES, ("农业科技有限公司", "果业专业合作社", "生态农业有限公司")),
-    "delivery": (
-        0.06,
-        _EMPLOYER_PLACES,
-        ("配送服务有限公司", "即时配送有限公司", "人力资源有限公司"),
-    ),
-    "courier": (0.03, _EMPLOYER_PLACES, ("速递有限公司", "快递服务有限公司", "供应链管理有限公司")),
-    "ride_hailing": (
-        0.03,
-        _EMPLOYER_PLACES,
-        ("汽车租赁有限公司", "出行科技有限公司", "汽车服务有限公司"),
-    ),
-    "logistics": (0.03, _EMPLOYER_PLACES, ("物流有限公司", "货运有限公司", "运输有限公司")),
-    "media": (0.01, _EMPLOYER_PLACES, ("文化传媒有限公司", "传媒科技有限公司")),
-    "domestic": (0.015, _EMPLOYER_PLACES, ("家政服务有限公司", "家庭服务有限公司")),
-    "gig": (0.015, _EMPLOYER_PLACES, ("网络科技有限公司", "同城服务有限公司")),
-}
-
-_PROJECT_KINDS = (
-    "家园项目",
-    "花园三期项目",
-    "安置房项目",
-    "棚户区改造项目",
-    "产业园项目",
-    "商业综合体项目",
-    "学校教学楼项目",
-    "医院门诊楼项目",
-    "市政道路项目",
-)
-_CONSTRUCTION_JOBS = (
-    ("木工", 30),
-    ("钢筋工", 25),
-    ("泥瓦工", 12),
-    ("架子工", 10),
-    ("水电工", 8),
-    ("电焊工", 6),
-    ("油漆工", 5),
-    ("抹灰工", 4),
-    ("塔吊司机", 0.5),
-)
-_PLATFORMS = ("某外卖平台", "某外卖平台", "迅蜂外卖", "小象跑腿")
-# (subject opening a clause, me, us, subject of 反映): records are written either in the
-# caller's own words or in the agent's third person.
-_LEADS_THIRD = (("来电人反映其", "其", "他们", "来电人"), ("来电人称其", "其", "他们", "来电人"))
-_LEAD_FIRST = ("我", "我", "我们", "我要")
-_DETAILS = (
-    "{me}手里有考勤记录、工资条和微信聊天记录等证据。",
-    "此前已向当地劳动监察部门反映过，至今没有结果。",
-    "{me}曾多次与单位负责人沟通，对方一直推说过几天再处理。",
-    "{we}已经向当地人社部门投诉，但迟迟没有处理结果。",
-    "目前{me}家中经济十分困难，急需这笔钱。",
-    "来电人表示如果协调不成，准备申请劳动仲裁。",
-    "对方负责人态度强硬，称“愿意去哪告就去哪告”。",
-)
-_DETAILS_BY_VOICE = {
-    me: tuple(detail.format(me=me, we=we) for detail in _DETAILS)
-    for _, me, we, _ in (_LEAD_FIRST, *_LEADS_THIRD)
-}
-_DETAIL_SHARE = 0.75
-_CONSULTATION_CONTEXT = (
-    "来电人表示目前还在职，担心被单位打击报复。",
-    "来电人表示已经离职，想先了解清楚政策再决定怎么办。",
-    "来电人希望热线把相关政策规定发短信告知。",
-    "来电人称身边好几个工友都遇到了类似情况。",
-    "来电人表示单位人事部门的答复和网上查到的说法不一致。",
-)
-_CONTEXT_SHARE = 0.5
-_CLOSERS = (
-    "希望工会帮助协调解决。",
-    "请求工会出面帮助维权。",
-    "希望12351热线尽快督促解决。",
-    "来电人要求尽快给予答复。",
-    "来电人已留下联系方式，等待回复。",
-    "希望工会能为其主持公道。",
-)
-_RISK_SENTENCES = (
-    "来电人情绪激动，称再不解决就和工友们去拉横幅。",
-    "来电人称工友们准备到项目部门口堵路讨说法。",
-    "来电人情绪低落，多次说不想活了，甚至提到要跳楼。",
-    "来电人扬言如果再拿不到钱就要采取极端方式。",
-    "来电人称已有工友在群里商量集体围堵公司大门。",
-)
-_INJURIES = (
-    "左腿骨折",
-    "右手三根手指被压伤",
-    "腰椎受伤住院",
-    "锁骨骨折",
-    "头部受伤缝了十几针",
-    "脚踝粉碎性骨折",
-)
+_DETAIL_SHARE = 0.75  # of requests that add a detail sentence
+_CONTEXT_SHARE = 0.5  # of consultations that add a sentence of context
+# Wage arrears on building sites peak in the weeks before the Spring Festival.
+_YEAR_END_MONTHS = (11, 12, 1)
+_YEAR_END_CONSTRUCTION_BOOST = 1.6
 _T = TypeVar("_T")
 
 
@@ -328,516 +121,11 @@ class _Table(Generic[_T]):
 
 
 @dataclass(frozen=True, slots=True)
-class _Persona:
-    """A kind of caller: what they do, where they work, and what they tend to call about."""
-
-    form: str
-    industries: tuple[str, ...]
-    sector: str
-    jobs: tuple[tuple[str, float], ...]
-    wage: tuple[int, int]
-    male_share: float
-    workplace: str  # said instead of the employer's name when the caller does not give it
-    requests: tuple[tuple[str, float], ...]
-    consultations: tuple[tuple[str, float], ...]
-    platforms: tuple[str, ...] = ("某平台",)
-    trip: str = "上班"
-    regions: tuple[str, ...] = ()  # cities where this work concentrates
-
-
-_CONSTRUCTION_REQUESTS = (
-    ("cons_wages", 70),
-    ("cons_injury", 9),
-    ("cons_safety", 5),
-    ("cons_contract", 4),
-    ("emp_social_insurance", 5),
-    ("hardship", 3),
-    ("union_join", 2),
-)
-_EMPLOYEE_REQUESTS = (
-    ("emp_wages", 24),
-    ("emp_wages_collective", 6),
-    ("emp_overtime", 8),
-    ("emp_contract_unsigned", 8),
-    ("emp_dismissal", 12),
-    ("emp_social_insurance", 12),
-    ("emp_injury", 6),
-    ("emp_leave", 6),
-    ("emp_women", 3),
-    ("emp_safety", 3),
-    ("emp_canteen", 1),
-    ("hardship", 3),
-    ("union_join", 2),
-)
-_FACTORY_REQUESTS = (*_EMPLOYEE_REQUESTS, ("emp_occupational", 3))
-_MINING_REQUESTS = (
-    *_EMPLOYEE_REQUESTS,
-    ("emp_safety", 8),
-    ("emp_injury", 6),
-    ("emp_occupational", 6),
-)
-_CONSTRUCTION_CONSULTATIONS = (
-    ("ask_wages", 40),
-    ("ask_injury", 20),
-    ("ask_contract", 12),
-    ("ask_legal_aid", 15),
-    ("ask_arbitration", 8),
-    ("ask_union", 5),
-)
-_EMPLOYEE_CONSULTATIONS = (
-    ("ask_compensation", 18),
-    ("ask_contract", 14),
-    ("ask_social_insurance", 14),
-    ("ask_leave", 12),
-    ("ask_overtime", 12),
-    ("ask_arbitration", 10),
-    ("ask_injury", 6),
-    ("ask_legal_aid", 6),
-    ("ask_hardship", 4),
-    ("ask_union", 4),
-)
-_PLATFORM_CONSULTATIONS = (
-    ("ask_platform_injury", 28),
-    ("ask_platform_relation", 24),
-    ("ask_union", 18),
-    ("ask_legal_aid", 12),
-    ("ask_arbitration", 10),
-    ("ask_social_insurance", 8),
-)
-
-
-def _employee(
-    industry: str,
-    sector: str,
-    jobs: tuple[str, ...],
-    workplace: str,
-    *,
-    form: str = "standard",
-    wage: tuple[int, int] = (3000, 7000),
-    male_share: float = 0.5,
-    requests: tuple[tuple[str, float], ...] = _EMPLOYEE_REQUESTS,
-    regions: tuple[str, ...] = (),
-) -> _Persona:
-    return _Persona(
-        form=form,
-        industries=(industry,),
-        sector=sector,
-        jobs=tuple((job, 1) for job in jobs),
-        wage=wage,
-        male_share=male_share,
-        workplace=workplace,
-        requests=requests,
-        consultations=_EMPLOYEE_CONSULTATIONS,
-        regions=regions,
-    )
-
-
-def _platform(
-    form: str,
-    industry: str,
-    sector: str,
-    jobs: tuple[str, ...],
-    workplace: str,
-    platforms: tuple[str, ...],
-    trip: str,
-    requests: tuple[tuple[str, float], ...],
-    *,
-    male_share: float = 0.9,
-) -> _Persona:
-    return _Persona(
-        form=form,
-        industries=(industry,),
-        sector=sector,
-        jobs=tuple((job, 1) for job in jobs),
-        wage=(4000, 9000),
-        male_share=male_share,
-        workplace=workplace,
-        requests=requests,
-        consultations=_PLATFORM_CONSULTATIONS,
-        platforms=platforms,
-        trip=trip,
-    )
-
-
-# (persona, share of first-time callers); new-form workers are about a quarter of the calls.
-_PERSONAS: tuple[tuple[_Persona, float], ...] = (
-    (
-        _Persona(
-            form="migrant",
-            industries=("construction",),
-            sector="construction",
-            jobs=_CONSTRUCTION_JOBS,
-            wage=(6000, 11000),
-            male_share=0.92,
-            workplace="一个工地",
-            requests=_CONSTRUCTION_REQUESTS,
-            consultations=_CONSTRUCTION_CONSULTATIONS,
-        ),
-        27,
-    ),
-    (
-        _employee(
-            "manufacturing",
-            "manufacturing",
-            ("操作工", "装配工", "质检员", "叉车司机", "机修工", "包装工"),
-            "一家工厂",
-            requests=_FACTORY_REQUESTS,
-        ),
-        12,
-    ),
-    (
-        _employee(
-            "manufacturing",
-            "manufacturing",
-            ("普工", "流水线工人", "打磨工", "搬运工"),
-            "一家工厂",
-            form="migrant",
-            male_share=0.7,
-            requests=_FACTORY_REQUESTS,
-        ),
-        5,
-    ),
-    (
-        _employee(
-            "accommodation_catering",
-            "catering",
-            ("服务员", "厨师", "后厨帮工", "洗碗工", "传菜员", "前台接待"),
-            "一家餐馆",
-            male_share=0.4,
-        ),
-        5,
-    ),
-    (
-        _employee(
-            "wholesale_retail",
-            "retail",
-            ("收银员", "理货员", "导购员", "店员"),
-            "一家超市",
-            male_share=0.3,
-        ),
-        4,
-    ),
-    (
-        _employee(
-            "real_estate",
-            "property",
-            ("保洁员", "物业维修工", "物业客服", "小区保安"),
-            "一家物业公司",
-            male_share=0.55,
-        ),
-        2.5,
-    ),
-    (
-        _employee(
-            "business_services",
-            "security",
-            ("保安员", "安检员"),
-            "一家保安公司",
-            male_share=0.85,
-        ),
-        1.5,
-    ),
-    (
-        _employee(
-            "it_services",
-            "office",
-            ("程序员", "销售", "文员", "会计", "培训讲师", "客服专员", "护士"),
-            "一家公司",
-            wage=(5000, 15000),
-        ),
-        10,
-    ),
-    (
-        _employee(
-            "mining",
-            "mining",
-            ("井下采煤工", "掘进工", "综采工", "机电维修工", "矿车司机"),
-            "一家煤矿",
-            wage=(6000, 12000),
-            male_share=0.97,
-            requests=_MINING_REQUESTS,
-            regions=("yulin", "yanan", "tongchuan", "weinan", "baoji"),
-        ),
-        4,
-    ),
-    (
-        _employee(
-            "agriculture",
-            "agriculture",
-            ("采摘工", "果园工人", "大棚工人"),
-            "一个农业园区",
-            form="migrant",
-            wage=(2500, 4500),
-            regions=("yangling", "xianyang", "weinan", "baoji", "yanan"),
-        ),
-        1,
-    ),
-    (
-        _platform(
-            "delivery_rider",
-            "platform_economy",
-            "delivery",
-            ("外卖骑手", "外卖配送员", "众包骑手"),
-            "一个外卖站点",
-            ("某外卖平台", "某外卖平台", "迅蜂外卖"),
-            "送餐",
-            (
-                ("rider_fines", 20),
-                ("gig_ban", 14),
-                ("rider_rules", 12),
-                ("gig_insurance", 12),
-                ("gig_injury", 10),
-                ("rider_pay", 14),
-                ("union_join", 3),
-                ("hardship", 2),
-            ),
-        ),
-        8,
-    ),
-    (
-        _platform(
-            "courier",
-            "transport_logistics",
-            "courier",
-            ("快递员", "快递分拣员"),
-            "一个快递网点",
-            ("某快递公司",),
-            "派件",
-            (
-                ("courier_fines", 25),
-                ("courier_pay", 22),
-                ("gig_insurance", 12),
-                ("emp_dismissal", 8),
-                ("gig_injury", 8),
-                ("union_join", 3),
-            ),
-        ),
-        4,
-    ),
-    (
-        _platform(
-            "ride_hailing_driver",
-            "platform_economy",
-            "ride_hailing",
-            ("网约车司机",),
-            "一家汽车租赁公司",
-            ("某网约车平台", "云骑出行"),
-            "接送乘客",
-            (
-                ("ride_deposit", 25),
-                ("ride_commission", 22),
-                ("gig_ban", 15),
-                ("gig_injury", 6),
-                ("union_join", 3),
-            ),
-        ),
-        3.5,
-    ),
-    (
-        _platform(
-            "truck_driver",
-            "transport_logistics",
-            "logistics",
-            ("货车司机", "冷链运输司机"),
-            "一家物流公司",
-            ("某货运平台",),
-            "运输",
-            (
-                ("truck_freight", 40),
-                ("truck_platform", 25),
-                ("gig_injury", 6),
-                ("union_join", 3),
-                ("hardship", 2),
-            ),
-            male_share=0.97,
-        ),
-        3.5,
-    ),
-    (
-        _platform(
-            "online_streamer",
-            "culture_media",
-            "media",
-            ("带货主播", "网络主播"),
-            "一家传媒公司",
-            ("某直播平台",),
-            "外出直播",
-            (("streamer_pay", 50), ("streamer_contract", 40), ("union_join", 3)),
-            male_share=0.35,
-        ),
-        1,
-    ),
-    (
-        _platform(
-            "domestic_worker",
-            "resident_services",
-            "domestic",
-            ("家政保洁员", "育儿嫂", "养老护理员"),
-            "一家家政公司",
-            ("某家政服务平台",),
-            "上门服务",
-            (
-                ("domestic_platform", 45),
-                ("domestic_pay", 30),
-                ("gig_injury", 10),
-                ("union_join", 3),
-            ),
-            male_share=0.08,
-        ),
-        1.5,
-    ),
-    (
-        _platform(
-            "other_platform",
-            "platform_economy",
-            "gig",
-            ("代驾司机", "跑腿骑手"),
-            "一个同城服务平台",
-            ("某代驾平台", "小象跑腿"),
-            "接单",
-            (
-                ("gig_rules", 40),
-                ("gig_ban", 25),
-                ("gig_injury", 15),
-                ("union_join", 3),
-            ),
-        ),
-        1.5,
-    ),
-)
-# Wage arrears on building sites peak in the weeks before the Spring Festival.
-_YEAR_END_MONTHS = (11, 12, 1)
-_YEAR_END_CONSTRUCTION_BOOST = 1.6
-
-_SUGGESTIONS = (
-    "来电人建议在{city}的商圈和主要路口多建一些工会驿站，让外卖骑手、快递员、环卫工人等户外劳动者有地方歇脚、喝水、给手机充电，冬天能有个取暖的地方。",
-    (
-        "来电人建议工会联合人社部门加大对建筑工地欠薪问题的检查力度，严格落实农民工工资专用账户和实"
-        "名制管理，从源头上防止包工头卷款跑路。"
-    ),
-    (
-        "来电人建议12351热线增加夜间和节假日人工服务时间，很多农民工白天在工地干活不方便打电话"
-        "，下班后打过来经常是语音留言，希望能有人及时接听。"
-    ),
-    "来电人建议工会针对网约车司机、货车司机等群体开展免费的职业技能培训和健康体检，并在{city}的高速服务区、货运场站设立司机之家。",
-    (
-        "来电人建议各级工会加强对新就业形态劳动者的普法宣传，很多骑手和快递员不知道自己有哪些权利，"
-        "遇到问题也不知道向哪里反映，可以在站点张贴12351热线的宣传海报。"
-    ),
-    "来电人建议{city}总工会简化困难职工帮扶的申请手续，目前需要提交的证明材料太多，来回跑好几趟，希望能够实现网上申请、网上审核。",
-)
-_INVALID = (
-    (
-        "电话接通后无人说话，话务员多次询问“您好，这里是12351工会服务职工热线，请问有什么可以"
-        "帮您”，对方始终没有回应，约三十秒后挂断，按无效来电登记。"
-    ),
-    (
-        "来电人咨询住房公积金提取的办理流程和所需材料，不属于12351热线受理范围，已告知来电人拨"
-        "打12329住房公积金服务热线咨询，按无效来电登记。"
-    ),
-    (
-        "来电人询问个人所得税专项附加扣除如何填报，经话务员解释该问题不属于工会热线受理范围，已建议"
-        "来电人拨打12366纳税服务热线咨询，来电人表示理解。"
-    ),
-    (
-        "来电人称打错电话，原本想拨打的是12315消费者投诉举报热线，要投诉网购商品的质量问题，话"
-        "务员已告知正确号码，按无效来电登记。"
-    ),
-    (
-        "来电人多次拨打热线后不说明诉求，只是反复询问话务员的姓名和工号，并有辱骂行为，话务员按服务"
-        "规范提醒后对方挂断，按骚扰来电登记。"
-    ),
-)
-_HARDSHIP_CAUSES = (
-    "妻子患尿毒症需要长期透析",
-    "孩子患白血病正在住院治疗",
-    "本人今年查出癌症做了手术",
-    "父亲突发脑梗住院",
-    "家中房屋因暴雨受损",
-)
-_ACCIDENTS = (
-    "操作设备时被机器卷伤",
-    "搬运货物时被砸伤",
-    "上班途中发生非本人主要责任的交通事故",
-    "在车间地面湿滑处摔倒",
-)
-
-_ANSWERS = {
-    "wages": (
-        "告知来电人：考勤记录、工友证言、微信转账及聊天记录均可作为证据，可向用工所在地人社部门劳动"
-        "保障监察机构投诉，或向劳动人事争议仲裁委员会申请仲裁；工程建设领域总包单位对农民工工资负有"
-        "先行清偿责任。如需工会协调，可再次来电登记求助。"
-    ),
-    "contract": (
-        "告知来电人：用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动"
-        "者每月支付二倍工资；满一年仍未订立的，视为已订立无固定期限劳动合同。建议保留工资流水、工牌"
-        "、考勤等证明劳动关系的材料，可先与单位协商，协商不成可申请劳动仲裁。"
-    ),
-    "compensation": (
-        "告知来电人：经济补偿按劳动者在本单位工作的年限，每满一年支付一个月工资；六个月以上不满一年"
-        "的按一年计算，不满六个月的支付半个月工资，月工资按解除前十二个月的平均工资计算。用人单位违"
-        "法解除的，应按经济补偿标准的二倍支付赔偿金。"
-    ),
-    "social_insurance": (
-        "告知来电人：依法缴纳社会保险是用人单位和劳动者的法定义务，双方约定不缴社保的条款无效。可向"
-        "当地社保经办机构或劳动保障监察机构投诉要求补缴；用人单位未依法缴纳社会保险费的，劳动者可以"
-        "解除劳动合同并要求支付经济补偿。"
-    ),
-    "injury": (
-        "告知来电人：用人单位应自事故伤害发生之日起30日内提出工伤认定申请；单位未申请的，受伤职工"
-        "或其近亲属可在1年内直接向社会保险行政部门申请。需准备工伤认定申请表、劳动关系证明（工资流"
-        "水、考勤、工友证言等均可）和医疗诊断证明，未签劳动合同不影响工伤认定。"
-    ),
-    "leave": (
-        "告知来电人：职工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，10天；"
-        "已满20年的，15天。单位确因工作需要不能安排的，对未休天数应按职工日工资收入的300%支"
-        "付年休假工资报酬。"
-    ),
-    "overtime": (
-        "告知来电人：工作日延长工作时间的，支付不低于工资150%的工资报酬；休息日安排工作又不能安"
-        "排补休的，支付不低于200%；法定休假日安排工作的，支付不低于300%。建议保留考勤、排班"
-        "表和工资条等证据，可向劳动保障监察机构投诉或申请劳动仲裁。"
-    ),
-    "arbitration": (
-        "告知来电人：劳动人事争议仲裁不收费，申请时效一般为一年，从知道或者应当知道其权利被侵害之日"
-        "起计算。需提交仲裁申请书、身份证明、劳动关系证明及相关证据，仲裁委员会应自受理之日起四十五"
-        "日内结束，案情复杂的可延长不超过十五日。工会可提供法律援助。"
-    ),
-    "legal_aid": (
-        "告知来电人：职工因劳动争议需要法律帮助的，可携带身份证、劳动关系证明及证据材料，到用工所在"
-        "地总工会职工法律援助中心（站）申请，工会免费提供法律咨询、代写文书，符合条件的可指派律师代"
-        "理仲裁和诉讼。已告知当地工会法律援助站点的地址和电话。"
-    ),
-    "union": (
-        "告知来电人：可通过所在单位或站点的工会申请入会；没有工会组织的，可通过当地工会的线上入会渠"
-        "道或就近的行业、区域工会联合会申请加入。入会后可享受法律援助、困难帮扶、医疗互助、工会驿站"
-        "等服务，当地工会还会不定期组织专项体检和技能培训。"
-    ),
-    "hardship": (
-        "告知来电人：可向所在单位工会或工作所在地的县（区）总工会提出困难职工建档申请，需提供身份证"
-        "、家庭收入及致困原因等证明材料，工会核实后按规定给予生活救助、医疗救助或子女助学等帮扶。所"
-        "在单位没有工会的，可直接向当地总工会申请。"
-    ),
-    "platform_injury": (
-        "告知来电人：可先确认平台是否已为其办理新就业形态就业人员职业伤害保障或商业意外险，发生事故"
-        "后应及时报告平台，保留事故证明、接单记录和医疗票据；与站点或平台存在劳动关系争议的，可申请"
-        "劳动仲裁确认劳动关系，工会可提供法律援助。"
-    ),
-    "platform_relation": (
-        "告知来电人：是否构成劳动关系要看实际用工情况，如接受站点排班考勤管理、报酬由站点按月结算等"
-        "，即使注册为个体工商户，也可以主张确认劳动关系。建议保留排班记录、奖惩通知、收入流水等证据"
-        "，发生争议可申请劳动仲裁，工会可提供法律援助。"
-    ),
-}
-
-
-@dataclass(frozen=True, slots=True)
 class _Region:
     code: str
     city: str  # "西安市"
     places: tuple[str, ...]  # districts and counties, written as a caller says them
-    area_code: str
-    local_digits: int
+    facts: RegionFacts
 
 
 class DemoContent:
@@ -847,7 +135,12 @@ class DemoContent:
         if not region_codes:
             raise ValueError("DemoContent needs at least one region (city org-unit) code")
         self._seed = seed
-        self._regions = _regions(region_codes)
+        self._tables = tables = demo_tables()
+        self._regions = _regions(region_codes, tables.regions)
+        self._details_by_voice = {
+            me: tuple(detail.format(me=me, we=we) for detail in tables.details)
+            for _, me, we, _ in (tables.first_person, *tables.third_person)
+        }
         self._new_forms = frozenset(form.code for form in load_employment_forms() if form.new_form)
         fake = Faker("zh_CN")
         fake.seed_instance(seed)
@@ -856,7 +149,8 @@ class DemoContent:
         # Drawn, not deduplicated, so that common surnames stay as common as in Faker's weights.
         self._surnames = tuple(fake.last_name() for _ in range(500))
         faker_brands = {fake.company_prefix() for _ in range(400)}
-        own_brands = {a + b for a in _BRAND_CHARS for b in _BRAND_CHARS if a != b}
+        characters = tables.brand_characters
+        own_brands = {a + b for a in characters for b in characters if a != b}
         self._brands = tuple(sorted(faker_brands | own_brands))
 
     def calls(self, count: int, start: datetime, end: datetime) -> Iterator[DemoCall]:
@@ -868,7 +162,7 @@ class DemoContent:
         return _Batch(self, count, start, end).generate()
 
 
-def _regions(region_codes: Sequence[str]) -> tuple[_Region, ...]:
+def _regions(region_codes: Sequence[str], facts: Mapping[str, RegionFacts]) -> tuple[_Region, ...]:
     units = load_org_units()
     by_code = {unit.code: unit for unit in units}
     regions = []
@@ -885,8 +179,7 @@ def _regions(region_codes: Sequence[str]) -> tuple[_Region, ...]:
                 if child.parent == code and child.kind is UnitKind.DISTRICT
             )
         )
-        area_code, digits = _AREA_CODES.get(code, ("029", 8))
-        regions.append(_Region(code, city, places, area_code, digits))
+        regions.append(_Region(code, city, places, facts.get(code, _UNLISTED_REGION)))
     return tuple(regions)
 
 
@@ -904,6 +197,29 @@ def _is_workday(day: date) -> bool:
         return day.weekday() < 5
 
 
+# The scenarios that personas.json names: a request's writes (category, headcount, yuan,
+# description, urgent), a consultation's (category, yuan, description, answer).
+_REQUESTS: dict[str, Callable[[_Batch], tuple[str, int, int | None, str, bool]]] = {}
+_CONSULTATIONS: dict[str, Callable[[_Batch], tuple[str, int | None, str, str]]] = {}
+
+
+def _filed_in(registry: dict[str, Callable]) -> Callable[[str], Callable[[Callable], Callable]]:
+    """A decorator that files a scenario method in ``registry`` under the given name."""
+
+    def named(name: str) -> Callable[[Callable], Callable]:
+        def file(scenario: Callable) -> Callable:
+            registry[name] = scenario
+            return scenario
+
+        return file
+
+    return named
+
+
+_request = _filed_in(_REQUESTS)
+_consultation = _filed_in(_CONSULTATIONS)
+
+
 class _Batch:
     """One run of ``DemoContent.calls``: its random stream, pools and current call."""
 
@@ -916,6 +232,8 @@ class _Batch:
         self.randint = rng.randint
         self.randrange = rng.randrange
         self.choice = rng.choice
+        self.tables = tables = content._tables
+        self.details_by_voice = content._details_by_voice
         self.male_names = content._male_names
         self.female_names = content._female_names
         self.surnames = content._surnames
@@ -923,16 +241,15 @@ class _Batch:
         self.new_forms = content._new_forms
         self.regions = content._regions
         self.region_table = _Table(
-            [
-                (index, _REGION_WEIGHTS.get(region.code, _DEFAULT_REGION_WEIGHT))
-                for index, region in enumerate(self.regions)
-            ]
+            [(index, region.facts.weight) for index, region in enumerate(self.regions)]
         )
-        self.kinds = _Table(_KINDS)
-        self.channels = _Table(_CHANNELS)
-        personas = [persona for persona, _ in _PERSONAS]
+        self.kinds = _Table(tables.call_kinds)
+        self.channels = _Table(tables.channels)
+        personas = [persona for persona, _ in tables.personas]
         self.personas = personas
-        self.persona_table = _Table([(index, share) for index, (_, share) in enumerate(_PERSONAS)])
+        self.persona_table = _Table(
+            [(index, share) for index, (_, share) in enumerate(tables.personas)]
+        )
         self.year_end_persona_table = _Table(
             [
                 (
@@ -941,16 +258,16 @@ class _Batch:
                     if persona.industries == ("construction",)
                     else share,
                 )
-                for index, (persona, share) in enumerate(_PERSONAS)
+                for index, (persona, share) in enumerate(tables.personas)
             ]
         )
         self.job_tables = [_Table(persona.jobs) for persona in personas]
         self.request_tables = [
-            _Table([(getattr(self, "_" + name), weight) for name, weight in persona.requests])
+            _Table([(_REQUESTS[name], weight) for name, weight in persona.requests])
             for persona in personas
         ]
         self.consultation_tables = [
-            _Table([(getattr(self, "_" + name), weight) for name, weight in persona.consultations])
+            _Table([(_CONSULTATIONS[name], weight) for name, weight in persona.consultations])
             for persona in personas
         ]
         self.preferred_regions = [
@@ -958,8 +275,7 @@ class _Batch:
             for persona in personas
         ]
         self.employers = {
-            sector: self._employer_pool(sector, share, places, endings)
-            for sector, (share, places, endings) in _SECTORS.items()
+            name: self._employer_pool(sector) for name, sector in tables.sectors.items()
         }
         self.caller_pool_size = max(1, count // 2)
         self.callers: dict[int, tuple] = {}
@@ -976,11 +292,10 @@ class _Batch:
 
     # -- pools ----------------------------------------------------------------------------
 
-    def _employer_pool(
-        self, sector: str, share: float, places: tuple[str, ...], endings: tuple[str, ...]
-    ) -> tuple[tuple[str, ...], _Table[int]]:
+    def _employer_pool(self, sector: Sector) -> tuple[tuple[str, ...], _Table[int]]:
         total = max(200, self.count // 20)
-        size = min(max(10, round(total * share)), len(self.brands) * len(endings) // 2)
+        places, endings = sector.places, sector.endings
+        size = min(max(10, round(total * sector.share)), len(self.brands) * len(endings) // 2)
         names: dict[str, None] = {}
         while len(names) < size:
             names[self.choice(places) + self.choice(self.brands) + self.choice(endings)] = None
@@ -991,9 +306,10 @@ class _Batch:
 
     def _phone(self, region: _Region) -> str:
         if self.r() < _LANDLINE_SHARE:
-            digits = region.local_digits - 1
-            return f"{region.area_code}-{self.randint(2, 8)}{self.randrange(10**digits):0{digits}d}"
-        return f"{self.choice(_MOBILE_PREFIXES)}{self.randrange(100_000_000):08d}"
+            digits = region.facts.local_digits - 1
+            local = f"{self.randint(2, 8)}{self.randrange(10**digits):0{digits}d}"
+            return f"{region.facts.area_code}-{local}"
+        return f"{self.choice(self.tables.mobile_prefixes)}{self.randrange(100_000_000):08d}"
 
     def _caller(self, persona_index: int) -> tuple:
         """phone, name, male, persona, region, place, employer, industry: what a caller keeps."""
@@ -1065,6 +381,7 @@ class _Batch:
         lengths: list[int] = []
         weights: list[float] = []
         year_end: list[bool] = []
+        hour_weights = self.tables.hour_weights
         hour = start.replace(minute=0, second=0, microsecond=0)
         day: date | None = None
         day_factor = 1.0
@@ -1078,7 +395,7 @@ class _Batch:
                     day_factor = 1.0 if _is_workday(day) else _NON_WORKDAY_FACTOR
                 starts.append(begin)
                 lengths.append(length)
-                weights.append(_HOUR_WEIGHTS.get(hour.hour, 0) * day_factor * length / 3600)
+                weights.append(hour_weights.get(hour.hour, 0) * day_factor * length / 3600)
                 year_end.append(hour.month in _YEAR_END_MONTHS)
             hour = following
         if not starts:
@@ -1096,6 +413,7 @@ class _Batch:
     def _call(self, caller: tuple) -> DemoCall:
         phone, name, male, persona_index, region, place, employer, industry = caller
         r = self.r
+        tables = self.tables
         persona = self.personas[persona_index]
         self.persona = persona
         self.male = male
@@ -1104,7 +422,7 @@ class _Batch:
         self.employer = employer
         self.job = self.job_tables[persona_index].pick(r)
         self.lead, self.me, self.we, self.who = (
-            _LEAD_FIRST if r() < 0.3 else _LEADS_THIRD[0 if r() < 0.6 else 1]
+            tables.first_person if r() < 0.3 else tables.third_person[0 if r() < 0.6 else 1]
         )
 
         kind = self.kinds.pick(r)
@@ -1114,38 +432,40 @@ class _Batch:
         urgent = False
         ticket = True
         if kind is CallKind.REQUEST:
-            category, headcount, yuan, text, urgent = self.request_tables[persona_index].pick(r)()
+            scenario = self.request_tables[persona_index].pick(r)
+            category, headcount, yuan, text, urgent = scenario(self)
             if r() < _DETAIL_SHARE:
-                text = _extend(text, self.choice(_DETAILS_BY_VOICE[self.me]))
-            risk = self.choice(_RISK_SENTENCES) if r() < _RISK_SHARE else ""
+                text = _extend(text, self.choice(self.details_by_voice[self.me]))
+            risk = self.choice(tables.risk_sentences) if r() < _RISK_SHARE else ""
             if risk and len(text) + len(risk) <= MAX_DESCRIPTION:
                 text += risk
                 urgent = True
             elif r() < 0.3:
-                text = _extend(text, self.choice(_CLOSERS))
+                text = _extend(text, self.choice(tables.closers))
             if category == "wages" and headcount >= 10 or r() < 0.02:
                 urgent = True
         elif kind is CallKind.CONSULTATION:
             if r() < 0.5:
                 employer = self.employer = ""
-            category, yuan, text, answer = self.consultation_tables[persona_index].pick(r)()
+            scenario = self.consultation_tables[persona_index].pick(r)
+            category, yuan, text, answer = scenario(self)
             if r() < _CONTEXT_SHARE:
-                text += self.choice(_CONSULTATION_CONTEXT)
+                text += self.choice(tables.consultation_context)
             if r() < _CONSULTATION_ANSWERED:
                 ticket = False
             else:
                 answer = ""
         elif kind is CallKind.SUGGESTION:
             employer = ""
-            category, text = "suggestion", self.choice(_SUGGESTIONS).format(city=self.city)
+            category, text = "suggestion", self.choice(tables.suggestions).format(city=self.city)
         elif kind is CallKind.PRAISE:
             employer = ""
             category, headcount, text = self._praise()
         else:
             employer = name = ""
-            category, text, ticket = "other", self.choice(_INVALID), False
+            category, text, ticket = "other", self.choice(tables.invalid_calls), False
         while len(text) < MIN_DESCRIPTION:
-            text += self.choice(_CLOSERS)
+            text += self.choice(tables.closers)
 
         return DemoCall(
             received_at=self.t,
@@ -1223,7 +543,7 @@ class _Batch:
     def _project(self) -> str:
         if self.r() < 0.3:
             return "某小区项目"
-        return self.choice(self.brands) + self.choice(_PROJECT_KINDS)
+        return self.choice(self.brands) + self.choice(self.tables.project_kinds)
 
     def _platform_name(self) -> str:
         return self.choice(self.persona.platforms)
@@ -1233,6 +553,7 @@ class _Batch:
 
     # -- requests: (category, headcount, yuan, description, urgent) ------------------------
 
+    @_request("cons_wages")
     def _cons_wages(self):
         r = self.r
         lead, me, we, job = self.lead, self.me, self.we, self.job
@@ -1297,9 +618,10 @@ class _Batch:
             )
         return "wages", n, yuan, text, False
 
+    @_request("cons_injury")
     def _cons_injury(self):
         yuan = self.randrange(8000, 150_000, 100)
-        injury = self.choice(_INJURIES)
+        injury = self.choice(self.tables.injuries)
         if self.r() < 0.5:
             text = (
                 f"{self.lead}在{self.employer}承建的{self.place}{self._project()}做{self.job}时"
@@ -1314,6 +636,7 @@ class _Batch:
             )
         return "work_injury", 1, yuan, text, False
 
+    @_request("cons_safety")
     def _cons_safety(self):
         if self.r() < 0.5:
             text = (
@@ -1329,6 +652,7 @@ class _Batch:
             )
         return "safety", 1, None, text, True
 
+    @_request("cons_contract")
     def _cons_contract(self):
         text = (
             f"{self.lead}在{self.place}某工地做{self.job}，干活前后"
@@ -1337,6 +661,7 @@ class _Batch:
         )
         return "contract", 1, None, text, False
 
+    @_request("emp_wages")
     def _emp_wages(self):
         wage = self._wage()
         months = self.randint(2, 6)
@@ -1363,6 +688,7 @@ class _Batch:
             )
         return "wages", 1, yuan, text, False
 
+    @_request("emp_wages_collective")
     def _emp_wages_collective(self):
         n = self._collective()
         months = self.randint(2, 6)
@@ -1382,6 +708,7 @@ class _Batch:
             )
         return "wages", n, yuan, text, False
 
+    @_request("emp_overtime")
     def _emp_overtime(self):
         yuan = self.randrange(2000, 30_000, 100)
         if self.r() < 0.5:
@@ -1398,6 +725,7 @@ class _Batch:
             )
         return "wages", 1, yuan, text, False
 
+    @_request("emp_contract_unsigned")
     def _emp_contract_unsigned(self):
         months = self.randint(2, 11)
         yuan = self._wage() * (months - 1)
@@ -1408,6 +736,7 @@ class _Batch:
         )
         return "contract", 1, yuan, text, False
 
+    @_request("emp_dismissal")
     def _emp_dismissal(self):
         wage = self._wage()
         if self.r() < 0.7:
@@ -1427,6 +756,7 @@ class _Batch:
             )
         return "contract", 1, yuan, text, False
 
+    @_request("emp_social_insurance")
     def _emp_social_insurance(self):
         if self.r() < 0.5:
             text = (
@@ -1444,12 +774,13 @@ class _Batch:
         )
         return "social_insurance", 1, yuan, text, False
 
+    @_request("emp_injury")
     def _emp_injury(self):
         if self.r() < 0.6:
             yuan = self.randrange(5000, 120_000, 100)
             text = (
                 f"{self.lead}是{self.employer}的{self.job}，{self._since(self.randint(1, 6))}"
-                f"{self.choice(_ACCIDENTS)}，导致{self.choice(_INJURIES)}，公司只支付了部分医疗费，"
+                f"{self.choice(self.tables.accidents)}，导致{self.choice(self.tables.injuries)}，公司只支付了部分医疗费，"
                 f"拒绝为{self.me}申请工伤认定，目前已花费{self._money(yuan)}，想知道怎样才能认定工伤"
                 "并获得赔偿。"
             )
@@ -1462,6 +793,7 @@ class _Batch:
             )
         return "work_injury", 1, yuan, text, False
 
+    @_request("emp_occupational")
     def _emp_occupational(self):
         disease = "尘肺病" if self.persona.sector == "mining" else self.choice(("尘肺病", "噪声聋"))
         text = (
@@ -1471,6 +803,7 @@ class _Batch:
         )
         return "work_injury", 1, None, text, False
 
+    @_request("emp_leave")
     def _emp_leave(self):
         if self.r() < 0.5:
             text = (
@@ -1486,6 +819,7 @@ class _Batch:
             )
         return "hours_leave", 1, None, text, False
 
+    @_request("emp_women")
     def _emp_women(self):
         if self.male:
             return self._emp_leave()
@@ -1503,6 +837,7 @@ class _Batch:
             )
         return "contract", 1, None, text, False
 
+    @_request("emp_safety")
     def _emp_safety(self):
         if self.persona.sector == "mining":
             text = (
@@ -1523,6 +858,7 @@ class _Batch:
             )
         return "safety", 1, None, text, True
 
+    @_request("emp_canteen")
     def _emp_canteen(self):
         yuan = self.randrange(200, 600, 10)
         text = (
@@ -1531,11 +867,12 @@ class _Batch:
         )
         return "other", 1, yuan, text, False
 
+    @_request("hardship")
     def _hardship(self):
         if self.r() < 0.7:
             yuan = self.randrange(20_000, 300_000, 100)
             text = (
-                f"{self.lead}是{self._workplace()}的{self.job}，{self.choice(_HARDSHIP_CAUSES)}，"
+                f"{self.lead}是{self._workplace()}的{self.job}，{self.choice(self.tables.hardship_causes)}，"
                 f"已花费{self._money(yuan)}，家中还有两个孩子上学，全家靠{self.me}一人打工维持，"
                 "生活十分困难，申请工会困难帮扶。"
             )
@@ -1548,6 +885,7 @@ class _Batch:
             )
         return "hardship", 1, yuan, text, False
 
+    @_request("union_join")
     def _union_join(self):
         roll = self.r()
         if self.persona.form in self.new_forms:
@@ -1569,6 +907,7 @@ class _Batch:
             )
         return "union_membership", 1, None, text, False
 
+    @_request("rider_fines")
     def _rider_fines(self):
         yuan = self.randint(150, 3000)
         text = (
@@ -1578,6 +917,7 @@ class _Batch:
         )
         return "platform_rights", 1, yuan, text, False
 
+    @_request("rider_rules")
     def _rider_rules(self):
         text = (
             f"{self.who}反映{self._platform_name()}近期调整了派单规则和配送费标准，单价从每单"
@@ -1586,6 +926,7 @@ class _Batch:
         )
         return "platform_rights", 1, None, text, False
 
+    @_request("rider_pay")
     def _rider_pay(self):
         yuan = self.randrange(2000, 9000, 10)
         text = (
@@ -1595,6 +936,7 @@ class _Batch:
         )
         return "wages", 1, yuan, text, False
 
+    @_request("courier_fines")
     def _courier_fines(self):
         yuan = self.randint(200, 2500)
         text = (
@@ -1604,6 +946,7 @@ class _Batch:
         )
         return "platform_rights", 1, yuan, text, False
 
+    @_request("courier_pay")
     def _courier_pay(self):
         if self.r() < 0.5:
             n = self._collective()
@@ -1623,6 +966,7 @@ class _Batch:
         )
         return "wages", 1, yuan, text, False
 
+    @_request("gig_ban")
     def _gig_ban(self):
         yuan = self.randint(300, 6000) if self.r() < 0.7 else None
         balance = f"账户里还有{self._money(yuan)}没有提现，" if yuan else ""
@@ -1633,6 +977,7 @@ class _Batch:
         )
         return "platform_rights", 1, yuan, text, False
 
+    @_request("gig_rules")
     def _gig_rules(self):
         text = (
             f"{self.lead}在{self._platform_name()}做{self.job}，平台每单抽成近三成，还要每月交纳"
@@ -1641,6 +986,7 @@ class _Batch:
         )
         return "platform_rights", 1, None, text, False
 
+    @_request("gig_insurance")
     def _gig_insurance(self):
         text = (
             f"{self.lead}在{self.employer}做全职{self.job}已有{self._years(self.randint(1, 5))}，"
@@ -1649,16 +995,18 @@ class _Batch:
         )
         return "social_insurance", 1, None, text, False
 
+    @_request("gig_injury")
     def _gig_injury(self):
         yuan = self.randrange(3000, 80_000, 100)
         text = (
             f"{self.lead}是{self._platform_name()}的{self.job}，{self._since(self.randint(1, 4))}在"
-            f"{self.persona.trip}途中发生交通事故，{self.choice(_INJURIES)}，医疗费花了"
+            f"{self.persona.trip}途中发生交通事故，{self.choice(self.tables.injuries)}，医疗费花了"
             f"{self._money(yuan)}，{self.employer}和平台互相推诿，都说{self.me}不是他们的员工，"
             "不属于工伤，保险公司也迟迟不理赔。"
         )
         return "work_injury", 1, yuan, text, False
 
+    @_request("ride_deposit")
     def _ride_deposit(self):
         yuan = self.randrange(5000, 30_000, 100)
         text = (
@@ -1668,6 +1016,7 @@ class _Batch:
         )
         return "platform_rights", 1, yuan, text, False
 
+    @_request("ride_commission")
     def _ride_commission(self):
         text = (
             f"{self.lead}在{self.place}跑网约车{self._years(self.randint(1, 6))}，反映"
@@ -1676,6 +1025,7 @@ class _Batch:
         )
         return "platform_rights", 1, None, text, False
 
+    @_request("truck_freight")
     def _truck_freight(self):
         if self.r() < 0.7:
             yuan = self.randrange(8000, 150_000, 100)
@@ -1694,6 +1044,7 @@ class _Batch:
         )
         return "wages", n, yuan, text, False
 
+    @_request("truck_platform")
     def _truck_platform(self):
         text = (
             f"{self.lead}在{self.place}跑货运{self._years(self.randint(2, 10))}，反映"
@@ -1702,6 +1053,7 @@ class _Batch:
         )
         return "platform_rights", 1, None, text, False
 
+    @_request("streamer_pay")
     def _streamer_pay(self):
         wage = self.randrange(3000, 8000, 500)
         months = self.randint(2, 5)
@@ -1713,6 +1065,7 @@ class _Batch:
         )
         return "wages", 1, yuan, text, False
 
+    @_request("streamer_contract")
     def _streamer_contract(self):
         yuan = self.randrange(20_000, 200_000, 1000)
         text = (
@@ -1722,6 +1075,7 @@ class _Batch:
         )
         return "contract", 1, yuan, text, False
 
+    @_request("domestic_platform")
     def _domestic_platform(self):
         yuan = self.randint(200, 3000)
         text = (
@@ -1731,6 +1085,7 @@ class _Batch:
         )
         return "platform_rights", 1, yuan, text, False
 
+    @_request("domestic_pay")
     def _domestic_pay(self):
         wage = self.randrange(4000, 9000, 500)
         months = self.randint(1, 3)
@@ -1744,6 +1099,7 @@ class _Batch:
 
     # -- consultations: (category, yuan, description, answer) -----------------------------
 
+    @_consultation("ask_wages")
     def _ask_wages(self):
         yuan = self.randrange(3000, 60_000, 100)
         text = (
@@ -1751,93 +1107,105 @@ class _Batch:
             f"{self._money(yuan)}，没有签劳动合同，只有考勤记录和微信聊天记录，咨询这种情况"
             "能不能讨回工资，应该向哪个部门反映。"
         )
-        return "wages", yuan, text, _ANSWERS["wages"]
+        return "wages", yuan, text, self.tables.answers["wages"]
 
+    @_consultation("ask_contract")
     def _ask_contract(self):
         text = (
             f"{self.lead}在{self._workplace()}做{self.job}已经{self._months(self.randint(2, 11))}，"
             f"单位一直没有和{self.me}签劳动合同，咨询这样做是否合法，{self.me}可以主张哪些权利。"
         )
-        return "contract", None, text, _ANSWERS["contract"]
+        return "contract", None, text, self.tables.answers["contract"]
 
+    @_consultation("ask_compensation")
     def _ask_compensation(self):
         text = (
             f"{self.lead}在{self._workplace()}工作了{self._years(self.randint(1, 15))}，单位近期要"
             f"裁员，{self.me}在名单里，咨询经济补偿应该怎么计算，单位只愿意给一个月工资是否合理。"
         )
-        return "contract", None, text, _ANSWERS["compensation"]
+        return "contract", None, text, self.tables.answers["compensation"]
 
+    @_consultation("ask_social_insurance")
     def _ask_social_insurance(self):
         text = (
             f"{self.lead}在{self._workplace()}做{self.job}，入职时对方说工资里已经包含了社保补贴，"
             f"不再另外缴纳社保，咨询这种约定是否有效，{self.me}以后还能不能要求补缴。"
         )
-        return "social_insurance", None, text, _ANSWERS["social_insurance"]
+        return "social_insurance", None, text, self.tables.answers["social_insurance"]
 
+    @_consultation("ask_injury")
     def _ask_injury(self):
         text = (
-            f"{self.lead}在{self._workplace()}干活时受了伤，{self.choice(_INJURIES)}，单位说"
+            f"{self.lead}在{self._workplace()}干活时受了伤，{self.choice(self.tables.injuries)}，单位说"
             f"{self.me}没签合同不算工伤，咨询工伤认定需要准备哪些材料，申请期限是多长时间。"
         )
-        return "work_injury", None, text, _ANSWERS["injury"]
+        return "work_injury", None, text, self.tables.answers["injury"]
 
+    @_consultation("ask_leave")
     def _ask_leave(self):
         text = (
             f"{self.lead}在{self._workplace()}工作了{self._years(self.randint(1, 25))}，想咨询职工"
             "每年可以休几天带薪年休假，单位不安排休假的话能不能要求补偿。"
         )
-        return "hours_leave", None, text, _ANSWERS["leave"]
+        return "hours_leave", None, text, self.tables.answers["leave"]
 
+    @_consultation("ask_overtime")
     def _ask_overtime(self):
         text = (
             f"{self.lead}在{self._workplace()}做{self.job}，经常晚上和周末加班，单位说工资里已经"
             f"包含了加班费，咨询加班费的计算标准是什么，{self.me}可以要求补发吗。"
         )
-        return "wages", None, text, _ANSWERS["overtime"]
+        return "wages", None, text, self.tables.answers["overtime"]
 
+    @_consultation("ask_arbitration")
     def _ask_arbitration(self):
         text = (
             f"{self.lead}和{self._workplace()}因为工资和经济补偿的事谈不拢，想申请劳动仲裁，"
             "咨询劳动仲裁要不要交钱、需要准备什么材料、大概多长时间能有结果。"
         )
-        return "legal_advice", None, text, _ANSWERS["arbitration"]
+        return "legal_advice", None, text, self.tables.answers["arbitration"]
 
+    @_consultation("ask_legal_aid")
     def _ask_legal_aid(self):
         text = (
             f"{self.lead}在{self.place}做{self.job}，和{self._workplace()}发生了劳动争议，自己不懂"
             "法律，也请不起律师，咨询工会能不能提供免费的法律援助，需要什么条件。"
         )
-        return "legal_advice", None, text, _ANSWERS["legal_aid"]
+        return "legal_advice", None, text, self.tables.answers["legal_aid"]
 
+    @_consultation("ask_union")
     def _ask_union(self):
         text = (
             f"{self.lead}在{self.place}做{self.job}，所在单位没有成立工会，咨询{self.me}个人能不能"
             "加入工会、怎么办理入会手续，入会以后能享受哪些服务。"
         )
-        return "union_membership", None, text, _ANSWERS["union"]
+        return "union_membership", None, text, self.tables.answers["union"]
 
+    @_consultation("ask_hardship")
     def _ask_hardship(self):
         text = (
             f"{self.lead}是{self._workplace()}的{self.job}，家里老人常年生病，孩子正在上学，每月"
             "收入勉强维持生活，咨询工会困难职工帮扶需要什么条件、到哪里申请。"
         )
-        return "hardship", None, text, _ANSWERS["hardship"]
+        return "hardship", None, text, self.tables.answers["hardship"]
 
+    @_consultation("ask_platform_injury")
     def _ask_platform_injury(self):
         text = (
             f"{self.lead}是{self.place}的{self.job}，每天在路上跑单，咨询像{self.me}这样和平台"
             f"没有签劳动合同的人，万一在{self.persona.trip}途中受伤，有没有职业伤害保障，"
             "出了事应该找谁。"
         )
-        return "platform_rights", None, text, _ANSWERS["platform_injury"]
+        return "platform_rights", None, text, self.tables.answers["platform_injury"]
 
+    @_consultation("ask_platform_relation")
     def _ask_platform_relation(self):
         text = (
             f"{self.lead}在{self._platform_name()}做{self.job}，站点让{self.me}注册成个体工商户后"
             f"才能接单，咨询这样做之后{self.me}和站点、平台之间算不算劳动关系，以后受了伤"
             "或被扣钱该怎么维权。"
         )
-        return "platform_rights", None, text, _ANSWERS["platform_relation"]
+        return "platform_rights", None, text, self.tables.answers["platform_relation"]
 
     # -- praise: (category, headcount, description) ---------------------------------------
 

@@ -18,15 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..config.resources import REFERENCE_DIR
 from .chinese_numbers import mentions
 from .phrases import QT_TRANSLATE_NOOP, Phrase, said
 from .risk_rules import Figure, RiskFacts, RiskFinding, RiskRules
 
-# The same directory as hotline_desktop.reference_data.REFERENCE_DIR, found the same way:
-# the domain cannot import from above itself.
-KEYWORDS_FILE = (
-    Path(__file__).resolve().parents[2] / "resources" / "reference" / "category_keywords.json"
-)
+KEYWORDS_FILE = REFERENCE_DIR / "category_keywords.json"
 # Fewer letters than this are the start of a sentence, not something to judge.
 MIN_DESCRIPTION = 4
 MAX_WEIGHT = 9

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 import peewee
 
+from ..config.resources import REFERENCE_DIR
 from ..domain.calendar import WorkingCalendar
 from ..domain.risk_rules import RiskRules
 from ..domain.time_limits import TimeLimitPolicy
-from ..reference_data import REFERENCE_DIR
 from ..store.change_feed import announce_change
 from ..store.database import DatabaseInfo, open_database
 from ..store.models import CalendarOverride

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..reference_data import (
+from ..config.reference_data import (
     load_calendar_overrides,
     load_categories,
     load_employment_forms,

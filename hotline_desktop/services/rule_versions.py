@@ -11,13 +11,13 @@ from typing import Any
 
 import peewee
 
+from ..config.resources import REFERENCE_DIR
 from ..domain import validation
 from ..domain.errors import PermissionDenied, StepNotAllowed
 from ..domain.phrases import QT_TRANSLATE_NOOP, said
 from ..domain.risk_rules import RiskRules
 from ..domain.vocabulary import Role
 from ..domain.workflow import Actor
-from ..reference_data import REFERENCE_DIR
 from ..store.models import RiskRuleSet, User
 from .accounts import display_names
 from .environment import Environment

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from hotline_desktop.config.resources import REFERENCE_DIR
 from hotline_desktop.domain.alerts import TimeLimitKind, time_limit_finding
 from hotline_desktop.domain.calendar import WorkingCalendar
 from hotline_desktop.domain.errors import InvalidInput
@@ -18,7 +19,6 @@ from hotline_desktop.domain.risk_rules import (
     RiskRule,
     RiskRules,
 )
-from hotline_desktop.reference_data import REFERENCE_DIR
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from hotline_desktop.i18n import install_translators
+from hotline_desktop.ui.common.i18n import install_translators
 
 
 @pytest.fixture

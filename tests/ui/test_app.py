@@ -7,8 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from hotline_desktop import app as application
-from hotline_desktop import i18n
 from hotline_desktop.services.queue import SavedView
+from hotline_desktop.ui.common import i18n
 from hotline_desktop.ui.shell.main_window import MainWindow
 from hotline_desktop.ui.shell.sign_in_dialog import SignInDialog
 
@@ -38,7 +38,7 @@ def restored_app(qapp, monkeypatch):
 def test_the_app_loads_demo_data_signs_in_and_lists_tickets(restored_app, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))  # settings and theme icons stay in the test
     monkeypatch.setattr(application, "DEMO_TICKETS", 200)
-    monkeypatch.setattr("hotline_desktop.settings.backup_dir", lambda: tmp_path / "backups")
+    monkeypatch.setattr("hotline_desktop.config.folders.backup_dir", lambda: tmp_path / "backups")
     seen = {}
 
     def sign_in() -> None:

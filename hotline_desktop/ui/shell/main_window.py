@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import settings as app_settings
+from ...config import folders
 from ...domain.vocabulary import Role
 from ...domain.workflow import INTAKE_ROLES, Actor, Step
 from ...services.alert_actions import ALERT_HANDLERS
@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
 
         self.intake: IntakeForm | None = None
         if actor.role in INTAKE_ROLES[Step.LOG_CALL]:
-            drafts = DraftStore(app_settings.data_dir() / "drafts" / f"intake-{actor.user_id}.json")
+            drafts = DraftStore(folders.data_dir() / "drafts" / f"intake-{actor.user_id}.json")
             self.intake = IntakeForm(self.context, drafts, self)
             self._add_page(self.intake, self.tr("Call intake"), "F2")
         self.queue = QueuePage(self.context, self)

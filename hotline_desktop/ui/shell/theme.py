@@ -9,7 +9,7 @@ from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
 from qt_material import apply_stylesheet  # imported after PySide6, as qt-material requires
 
-from ... import settings
+from ...config import folders
 
 LIGHT_THEME = "light_blue.xml"
 DARK_THEME = "dark_blue.xml"
@@ -18,7 +18,7 @@ DARK_THEME = "dark_blue.xml"
 def apply_theme(app: QApplication, dark: bool = False) -> None:
     # qt-material rewrites its icon folder on every start; a folder per running instance
     # keeps two instances from deleting each other's icons.
-    themes = settings.cache_dir() / "theme"
+    themes = folders.cache_dir() / "theme"
     _remove_abandoned(themes)
     icons = themes / str(os.getpid())
     icons.mkdir(parents=True, exist_ok=True)

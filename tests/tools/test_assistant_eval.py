@@ -14,16 +14,16 @@ import json
 
 import pytest
 
-from hotline_desktop.assistant_eval import (
+from hotline_desktop.cli import main
+from hotline_desktop.domain.intake_assistant import CategoryHints
+from hotline_desktop.domain.risk_rules import RiskKind
+from hotline_desktop.tools.assistant_eval import (
     DEFAULT_LABELLED,
     default_rules,
     evaluate_assistant,
     load_labelled,
     render_report,
 )
-from hotline_desktop.cli import main
-from hotline_desktop.domain.intake_assistant import CategoryHints
-from hotline_desktop.domain.risk_rules import RiskKind
 
 RECALL_FLOORS = {
     RiskKind.DANGER: 0.88,

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+
+from .timing import Timings, measure, ratio, timed_result, times
 
 TARGET_MS = 100.0
 TARGET_RATIO = 2.0
@@ -43,18 +44,28 @@ def run_gui_benchmark(urls: list[str], username: str, runs: int) -> int:
         f"≤ {TARGET_START_SECONDS:.0f} s, peak memory ≤ {TARGET_MEMORY_MB:.0f} MB"
     )
     for url in urls:
-        starts = [_cold_start(url, username) for _ in range(runs)]
-        figures = _child(["queue", url, username, str(runs)])
-        _report(url, statistics.median(starts), json.loads(figures))
+        starts = Timings([_cold_start(url, username) for _ in range(runs)])
+        figures = _child("queue", url, username, str(runs))
+        _report(url, starts.p50, json.loads(figures))
     return 0
 
 
-def _child(arguments: list[str]) -> str:
+def _child_command(*arguments: str) -> list[str]:
+    """This module, run in a fresh process (the code at its end)."""
+    return [sys.executable, "-m", __name__, *arguments]
+
+
+def _child_environment() -> dict[str, str]:
+    """The offscreen platform, unless the caller's environment names another."""
+    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+
+
+def _child(*arguments: str) -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "hotline_desktop.gui_benchmark", *arguments],
+        _child_command(*arguments),
         capture_output=True,
         text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+        env=_child_environment(),
         check=False,
     )
     if result.returncode != 0:
@@ -63,16 +74,17 @@ def _child(arguments: list[str]) -> str:
 
 
 def _cold_start(url: str, username: str) -> float:
-    began = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "hotline_desktop.gui_benchmark", "start", url, username],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
-    )
-    line = process.stdout.readline().strip()
-    elapsed = time.perf_counter() - began
+    def launch() -> tuple[subprocess.Popen, str]:
+        process = subprocess.Popen(
+            _child_command("start", url, username),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_child_environment(),
+        )
+        return process, process.stdout.readline().strip()
+
+    (process, line), elapsed = timed_result(launch)
     process.wait()
     if line != _READY:
         raise RuntimeError(f"the window did not start:\n{process.stderr.read()}")
@@ -86,7 +98,7 @@ def _report(url: str, start: float, figures: dict) -> None:
     for name, figure in figures["operations"].items():
         print(
             f"  {name:28} {figure['waits']:8.1f} ms {figure['path']:8.2f} ms "
-            f"{figure['bare']:6.2f} ms {figure['path'] / figure['bare']:5.1f}×"
+            f"{figure['bare']:6.2f} ms {times(ratio(figure['path'], figure['bare']), '5.1f')}"
         )
     print(f"  repaint of the table           {figures['paint']:6.1f} ms (a frame: {FRAME_MS} ms)")
     print(f"  peak memory                    {figures['memory_mb']:6.0f} MB")
@@ -98,18 +110,18 @@ def _report(url: str, start: float, figures: dict) -> None:
 def _open_window(url: str, username: str):
     from PySide6.QtWidgets import QApplication
 
-    from . import settings
-    from .i18n import install_translators
-    from .services.accounts import actor_for
-    from .services.environment import open_environment
-    from .store.models import User
-    from .ui.shell.main_window import MainWindow
-    from .ui.shell.theme import apply_theme
+    from ..config import folders
+    from ..services.accounts import actor_for
+    from ..services.environment import open_environment
+    from ..store.models import User
+    from ..ui.common.i18n import install_translators
+    from ..ui.shell.main_window import MainWindow
+    from ..ui.shell.theme import apply_theme
 
     app = QApplication.instance() or QApplication([])
     install_translators(app, "zh_CN")
     apply_theme(app, dark=False)
-    env, _done = open_environment(url, settings.backup_dir(), create=False)
+    env, _done = open_environment(url, folders.backup_dir(), create=False)
     actor = actor_for(User.get(User.username == username))
     window = MainWindow(env, actor, "zh_CN")
     window.resize(1400, 800)
@@ -139,6 +151,24 @@ def _until(app, done: Callable[[], bool], timeout: float = 60.0) -> None:
         raise TimeoutError("the queue did not answer within a minute")
 
 
+def _seconds_until(
+    app, signal, action: Callable[[], object], arrived: Callable[[], bool] = lambda: True
+) -> float:
+    """From ``action()`` to the first emission of ``signal`` after which ``arrived()``."""
+    moments: list[float] = []
+
+    def note(*_arguments) -> None:
+        if not moments and arrived():
+            moments.append(time.perf_counter())
+
+    signal.connect(note)
+    began = time.perf_counter()
+    action()
+    _until(app, lambda: bool(moments))
+    signal.disconnect(note)
+    return moments[0] - began
+
+
 def _start(url: str, username: str) -> None:
     app, _env, _actor, window = _open_window(url, username)
     model = window.queue.model
@@ -151,8 +181,8 @@ def _start(url: str, username: str) -> None:
 def _queue(url: str, username: str, runs: int) -> None:
     import resource
 
-    from .services import queue as service
-    from .services.queue import QueueFilter, QueueOrder, SavedView
+    from ..services import queue as service
+    from ..services.queue import QueueFilter, QueueOrder, SavedView
 
     app, env, actor, window = _open_window(url, username)
     page = window.queue
@@ -165,18 +195,9 @@ def _queue(url: str, username: str, runs: int) -> None:
         measured on its own."""
 
         def one() -> float:
-            arrived = []
-
-            def note() -> None:
-                arrived.append(time.perf_counter())
-
-            model.first_page_arrived.connect(note)
-            began = time.perf_counter()
-            apply()
-            _until(app, lambda: bool(arrived))
-            model.first_page_arrived.disconnect(note)
+            seconds = _seconds_until(app, model.first_page_arrived, apply)
             _until(app, lambda: model.total() is not None and not model.is_loading())
-            return (arrived[0] - began) * 1000
+            return seconds
 
         return one
 
@@ -194,18 +215,12 @@ def _queue(url: str, username: str, runs: int) -> None:
         model.reset()
         _until(app, lambda: model.total() is not None and not model.is_loading())
         last = model.rowCount() - 1
-        arrived = []
-
-        def note(top_left, _bottom_right, _roles) -> None:
-            if model.ticket_id_at(last) is not None and not arrived:
-                arrived.append(time.perf_counter())
-
-        model.dataChanged.connect(note)
-        began = time.perf_counter()
-        page.table.scrollToBottom()
-        _until(app, lambda: bool(arrived))
-        model.dataChanged.disconnect(note)
-        return (arrived[0] - began) * 1000
+        return _seconds_until(
+            app,
+            model.dataChanged,
+            page.table.scrollToBottom,
+            lambda: model.ticket_id_at(last) is not None,
+        )
 
     def bare(queue: QueueFilter, from_end: bool = False) -> Callable[[], object]:
         query = service.page_query(
@@ -246,35 +261,29 @@ def _queue(url: str, username: str, runs: int) -> None:
         if name == "jump to the last row":
             set_search("")
             _until(app, lambda: model.total() is not None and not model.is_loading())
-        waits = [actions[i % len(actions)]() for i in range(runs)]
-        paths = [_timed(path(queues[i % len(queues)], from_end)) for i in range(runs * 3)]
-        bares = [_timed(bare(queues[i % len(queues)], from_end)) for i in range(runs * 3)]
+        waits = Timings([actions[run % len(actions)]() for run in range(runs)])
+        paths = measure(*(path(queue, from_end) for queue in queues), runs=runs * 3)
+        bares = measure(*(bare(queue, from_end) for queue in queues), runs=runs * 3)
         figures[name] = {
-            "waits": statistics.median(waits),
-            "path": statistics.median(paths),
-            "bare": statistics.median(bares),
+            "waits": waits.p50 * 1000,
+            "path": paths.p50 * 1000,
+            "bare": bares.p50 * 1000,
         }
     page.table.scrollTo(model.index(0, 0))
     _until(app, lambda: model.ticket_id_at(0) is not None)
-    paints = [_timed(page.table.viewport().repaint) for _ in range(runs)]
+    paint = measure(page.table.viewport().repaint, runs=runs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
                 "tickets": service.queue_count(env, actor, everything),
                 "operations": figures,
-                "paint": statistics.median(paints),
+                "paint": paint.p50 * 1000,
                 "memory_mb": peak,
             }
         )
     )
     window.close()
-
-
-def _timed(action: Callable[[], object]) -> float:
-    began = time.perf_counter()
-    action()
-    return (time.perf_counter() - began) * 1000
 
 
 if __name__ == "__main__":

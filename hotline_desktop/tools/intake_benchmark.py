@@ -1,62 +1,36 @@
 """`hotline-desktop benchmark`: intake, dispatch, loading and search on a million tickets.
 
-Every figure is a median (or a percentile) over repeated runs, and every ratio is
-against a baseline measured in the same run on the same data: the machine is
-shared and noisy, so absolute times alone say little.
+Medians and percentiles over repeated runs, ratios against bare SQL writing the same rows
+in the same run (see timing.py for why).
 """
 
 from __future__ import annotations
 
-import statistics
-import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 import peewee
 
-from .demo.loader import DemoLoader, calls_for, ensure_demo_users
-from .domain.workflow import Actor
-from .services import ticket_steps
-from .services.accounts import actor_for
-from .services.environment import Environment, open_environment
-from .services.intake import CallInput, log_call
-from .services.reference import install_reference_data
-from .store.database import open_database
-from .store.models import User
-from .store.search import document
+from ..demo.loader import DemoLoader, calls_for, ensure_demo_users
+from ..domain.workflow import Actor
+from ..services import ticket_steps
+from ..services.accounts import actor_for
+from ..services.environment import Environment, open_environment
+from ..services.intake import CallInput, log_call
+from ..services.reference import install_reference_data
+from ..store.database import open_database
+from ..store.models import User
+from ..store.search import document
+from .timing import Timings, measure, ms, ratio, timed, timed_result, times
 
 SEARCH_TERMS = ("欠薪", "工伤认定", "塔吊司机")
 SEARCH_REPEATS = 7
 TARGET_RATIO = 3.0
 TARGET_SEARCH_MS = 100.0
 TARGET_LOAD_SECONDS = 180.0
-
-
-@dataclass
-class Timings:
-    samples: list[float]
-
-    @property
-    def p50(self) -> float:
-        return statistics.median(self.samples)
-
-    @property
-    def p95(self) -> float:
-        ordered = sorted(self.samples)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:8.2f} ms"
-
-
-def _timed(action: Callable[[], object]) -> float:
-    began = time.perf_counter()
-    action()
-    return time.perf_counter() - began
 
 
 def run_benchmark(
@@ -113,7 +87,7 @@ def _benchmark_engine(env: Environment, tickets: int, runs: int) -> int:
 
     end = datetime.combine(env.now().date(), datetime.min.time())
     calls = calls_for(tickets)
-    seconds = _timed(lambda: DemoLoader(env).load(calls, end - timedelta(days=3 * 365), end))
+    seconds = timed(DemoLoader(env).load, calls, end - timedelta(days=3 * 365), end)
     verdict = ""
     if env.info.engine == "sqlite":
         met = seconds <= TARGET_LOAD_SECONDS
@@ -123,24 +97,22 @@ def _benchmark_engine(env: Environment, tickets: int, runs: int) -> int:
 
     print("search, median of", SEARCH_REPEATS, "(newest 50 / count up to 10,000+):")
     for term in SEARCH_TERMS:
-        newest = _repeat(lambda term=term: env.search.matching_ids(term, 50))
-        counted = _repeat(lambda term=term: env.search.count(term))
+        # Warmed first: the figures are for a workstation that is in use.
+        newest = measure(
+            partial(env.search.matching_ids, term, 50), runs=SEARCH_REPEATS, warm_up=True
+        )
+        counted = measure(partial(env.search.count, term), runs=SEARCH_REPEATS, warm_up=True)
         met = newest.p50 * 1000 <= TARGET_SEARCH_MS and counted.p50 * 1000 <= TARGET_SEARCH_MS
         missed += not met
         hits = env.search.count(term)
         shown = "10,000+" if hits > 10_000 else f"{hits:,}"
         print(
-            f"  {term:<6} {_ms(newest.p50)} / {_ms(counted.p50)}  ({shown} hits)"
+            f"  {term:<6} {ms(newest.p50)} / {ms(counted.p50)}  ({shown} hits)"
             f"  target ≤ {TARGET_SEARCH_MS:.0f} ms: {'met' if met else 'MISSED'}"
         )
 
     missed += _benchmark_writes(env, runs)
     return missed
-
-
-def _repeat(action: Callable[[], object]) -> Timings:
-    action()  # warm the cache: the figures are for a workstation that is in use
-    return Timings([_timed(action) for _ in range(SEARCH_REPEATS)])
 
 
 def _staff(env: Environment) -> tuple[Actor, Actor]:
@@ -153,41 +125,43 @@ def _benchmark_writes(env: Environment, runs: int) -> int:
     """Each run: the app takes a call and dispatches the ticket, then bare SQL writes the
     same rows again; interleaved, so that both meet the same cache and the same noise."""
     agent, dispatcher = _staff(env)
-    app_intake, app_dispatch, raw_intake, raw_dispatch = [], [], [], []
-    for index in range(runs):
-        data = CallInput(
-            phone=f"1391234{index % 10_000:04d}",
-            caller_name="测试来电人",
-            employer_name=f"陕西测试建工集团有限公司第{index % 50}项目部",
-            region_code="xa",
-            category_code="wages",
-            headcount=13,
-            amount="600000",
-            description="我和工友共13人在西安市某工地从事木工工作，被拖欠工资60余万元，多次索要未果。",
-        )
-        began = time.perf_counter()
-        result = log_call(env, agent, data, create_ticket=True)
-        app_intake.append(time.perf_counter() - began)
-        began = time.perf_counter()
-        ticket_steps.dispatch(env, dispatcher, result.ticket_id, "xa", expected_version=1)
-        app_dispatch.append(time.perf_counter() - began)
-        intake_seconds, dispatch_seconds = _raw_writes(env, result.ticket_id)
-        raw_intake.append(intake_seconds)
-        raw_dispatch.append(dispatch_seconds)
+    figures = [_write_run(env, agent, dispatcher, index) for index in range(runs)]
+    app_intake, app_dispatch, raw_intake, raw_dispatch = map(Timings, zip(*figures, strict=True))
     missed = 0
     for name, app, raw in (
-        ("intake (call + ticket + history)", Timings(app_intake), Timings(raw_intake)),
-        ("dispatch", Timings(app_dispatch), Timings(raw_dispatch)),
+        ("intake (call + ticket + history)", app_intake, raw_intake),
+        ("dispatch", app_dispatch, raw_dispatch),
     ):
-        ratio = app.p50 / raw.p50
-        met = ratio <= TARGET_RATIO
+        app_ratio = ratio(app.p50, raw.p50)
+        met = app_ratio <= TARGET_RATIO
         missed += not met
         print(
-            f"{name}: p50 {_ms(app.p50)}, p95 {_ms(app.p95)}; raw SQL p50 {_ms(raw.p50)}, "
-            f"p95 {_ms(raw.p95)}; ratio {ratio:.2f}× (target ≤ {TARGET_RATIO:.0f}×: "
+            f"{name}: p50 {ms(app.p50)}, p95 {ms(app.p95)}; raw SQL p50 {ms(raw.p50)}, "
+            f"p95 {ms(raw.p95)}; ratio {times(app_ratio)} (target ≤ {TARGET_RATIO:.0f}×: "
             f"{'met' if met else 'MISSED'})"
         )
     return missed
+
+
+def _write_run(
+    env: Environment, agent: Actor, dispatcher: Actor, index: int
+) -> tuple[float, float, float, float]:
+    """Seconds of the app's intake and dispatch of one call, then of bare SQL's."""
+    data = CallInput(
+        phone=f"1391234{index % 10_000:04d}",
+        caller_name="测试来电人",
+        employer_name=f"陕西测试建工集团有限公司第{index % 50}项目部",
+        region_code="xa",
+        category_code="wages",
+        headcount=13,
+        amount="600000",
+        description="我和工友共13人在西安市某工地从事木工工作，被拖欠工资60余万元，多次索要未果。",
+    )
+    result, intake = timed_result(log_call, env, agent, data, create_ticket=True)
+    dispatch = timed(
+        ticket_steps.dispatch, env, dispatcher, result.ticket_id, "xa", expected_version=1
+    )
+    return (intake, dispatch, *_raw_writes(env, result.ticket_id))
 
 
 def _raw_writes(env: Environment, ticket_id: int) -> tuple[float, float]:
@@ -216,36 +190,39 @@ def _raw_writes(env: Environment, ticket_id: int) -> tuple[float, float]:
         status="new", updated_at=ticket["created_at"], updated_by_id=ticket["created_by_id"]
     )
 
-    began = time.perf_counter()
-    with env.write():
-        as_created["call_id"] = _insert(db, "call", call)
-        new_id = _insert(db, "ticket", as_created)
-        _insert(db, "ticket_event", {**created, "ticket_id": new_id})
-        env.search.add_many([(new_id, text)])
-        copied = {}
-        for alert in alerts:
-            copy = {**alert, "ticket_id": new_id, "open_key": None, "cause": ""}
-            copied[alert["id"]] = _insert(db, "alert", copy)
-            for event in alert_events[alert["id"]]:
-                _insert(db, "alert_event", {**event, "alert_id": copied[alert["id"]]})
-        for link in links:
-            alert_id = copied.get(link["alert_id"], link["alert_id"])
-            _insert(db, "alert_ticket", {"alert_id": alert_id, "ticket_id": new_id}, id_=False)
-        for flag in flags:
-            _insert(db, "ticket_event", {**flag, "ticket_id": new_id})
-    intake = time.perf_counter() - began
+    def write_intake() -> int:
+        with env.write():
+            as_created["call_id"] = _insert(db, "call", call)
+            new_id = _insert(db, "ticket", as_created)
+            _insert(db, "ticket_event", {**created, "ticket_id": new_id})
+            env.search.add_many([(new_id, text)])
+            copied = {}
+            for alert in alerts:
+                copy = {**alert, "ticket_id": new_id, "open_key": None, "cause": ""}
+                copied[alert["id"]] = _insert(db, "alert", copy)
+                for event in alert_events[alert["id"]]:
+                    _insert(db, "alert_event", {**event, "alert_id": copied[alert["id"]]})
+            for link in links:
+                alert_id = copied.get(link["alert_id"], link["alert_id"])
+                _insert(db, "alert_ticket", {"alert_id": alert_id, "ticket_id": new_id}, id_=False)
+            for flag in flags:
+                _insert(db, "ticket_event", {**flag, "ticket_id": new_id})
+        return new_id
 
+    new_id, intake = timed_result(write_intake)
     settings = ", ".join(f'"{column}" = {mark}' for column in dispatched)
-    began = time.perf_counter()
-    with env.write():
-        db.execute_sql(
-            f"UPDATE ticket SET {settings}, version = version + 1 "
-            f"WHERE id = {mark} AND version = 1",
-            (*dispatched.values(), new_id),
-        )
-        _insert(db, "assignment", {**assignment, "ticket_id": new_id})
-        _insert(db, "ticket_event", {**sent, "ticket_id": new_id})
-    return intake, time.perf_counter() - began
+
+    def write_dispatch() -> None:
+        with env.write():
+            db.execute_sql(
+                f"UPDATE ticket SET {settings}, version = version + 1 "
+                f"WHERE id = {mark} AND version = 1",
+                (*dispatched.values(), new_id),
+            )
+            _insert(db, "assignment", {**assignment, "ticket_id": new_id})
+            _insert(db, "ticket_event", {**sent, "ticket_id": new_id})
+
+    return intake, timed(write_dispatch)
 
 
 _SET_BY_DISPATCH = (

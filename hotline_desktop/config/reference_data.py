@@ -14,10 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hotline_desktop.domain.language import Named
-from hotline_desktop.domain.vocabulary import UnitKind
-
-REFERENCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "reference"
+from ..domain.language import Named
+from ..domain.vocabulary import UnitKind
+from .resources import REFERENCE_DIR
 
 _Spec = TypeVar("_Spec", "CategorySpec", "IndustrySpec")
 

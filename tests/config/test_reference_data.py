@@ -2,14 +2,14 @@ import json
 
 import pytest
 
-from hotline_desktop.domain.vocabulary import UnitKind
-from hotline_desktop.reference_data import (
+from hotline_desktop.config.reference_data import (
     REFERENCE_DIR,
     load_categories,
     load_employment_forms,
     load_industries,
     load_org_units,
 )
+from hotline_desktop.domain.vocabulary import UnitKind
 
 LOADERS = (load_org_units, load_categories, load_employment_forms, load_industries)
 
@@ -146,7 +146,7 @@ def test_a_duplicate_category_is_refused(tmp_path):
 def test_calendar_overrides_are_read_and_checked(tmp_path):
     from datetime import date
 
-    from hotline_desktop.reference_data import load_calendar_overrides
+    from hotline_desktop.config.reference_data import load_calendar_overrides
 
     (tmp_path / "calendar.json").write_text(
         '{"extra_holidays": ["2027-02-08"], "extra_workdays": ["2027-02-20"]}', encoding="utf-8"

@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .domain.errors import HotlineError
-from .domain.intake_assistant import CategoryHints, risk_facts, suggest
-from .domain.risk_rules import RiskKind, RiskRules
-from .reference_data import REFERENCE_DIR
+from ..domain.errors import HotlineError
+from ..domain.intake_assistant import CategoryHints, risk_facts, suggest
+from ..domain.risk_rules import RiskKind, RiskRules
+from ..services.rule_versions import default_rules_data
 
+# The labelled set lives with the tests of a checkout; an installed copy is given --labelled.
 DEFAULT_LABELLED = (
-    Path(__file__).resolve().parent.parent / "tests" / "assistant" / "labelled_descriptions.jsonl"
+    Path(__file__).resolve().parents[2] / "tests" / "assistant" / "labelled_descriptions.jsonl"
 )
 # What a description can show; 多 needs the ticket history.
 JUDGED_KINDS = (RiskKind.DANGER, RiskKind.MASS, RiskKind.LARGE, RiskKind.HIDDEN)
@@ -100,8 +101,7 @@ class AssistantReport:
 
 def default_rules() -> RiskRules:
     """The shipped 1155 rules, as a fresh database stores them: version 1."""
-    data = json.loads((REFERENCE_DIR / "risk_rules.json").read_text(encoding="utf-8"))
-    return RiskRules.from_dict(data, version=1)
+    return RiskRules.from_dict(default_rules_data(), version=1)
 
 
 def load_labelled(path: Path) -> tuple[LabelledDescription, ...]:

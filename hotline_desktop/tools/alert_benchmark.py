@@ -12,17 +12,16 @@ and noisy, so the ratio to the floor says more than the milliseconds.
 from __future__ import annotations
 
 import random
-import statistics
-import time
 from datetime import timedelta
 from pathlib import Path
 
 from peewee import fn
 
-from .services.alert_raising import check_intake
-from .services.environment import open_environment
-from .services.rule_versions import current_rules
-from .store.models import Employer, Ticket
+from ..services.alert_raising import check_intake
+from ..services.environment import open_environment
+from ..services.rule_versions import current_rules
+from ..store.models import Employer, Ticket
+from .timing import Timings, ratio, timed, times
 
 TARGET_P95_MS = 10.0
 DESCRIPTIONS = (
@@ -56,20 +55,19 @@ def _measure(env, runs: int, chance: random.Random) -> bool:
     check_intake(env, description=DESCRIPTIONS[0])  # the rules read and compiled once
     evaluated, bare = [], []
     for phone, employer_id, employer_name, description in calls:
-        began = time.perf_counter()
-        check_intake(
-            env,
-            description=description,
-            headcount="1",
-            amount="",
-            phone=phone,
-            employer_name=employer_name,
+        evaluated.append(
+            timed(
+                check_intake,
+                env,
+                description=description,
+                headcount="1",
+                amount="",
+                phone=phone,
+                employer_name=employer_name,
+            )
         )
-        evaluated.append(time.perf_counter() - began)
-        began = time.perf_counter()
-        _bare_counts(env, phone, employer_id, env.now() - window)
-        bare.append(time.perf_counter() - began)
-    return _report(env.info.description, evaluated, bare)
+        bare.append(timed(_bare_counts, env, phone, employer_id, env.now() - window))
+    return _report(env.info.description, Timings(evaluated), Timings(bare))
 
 
 def _sample_calls(env, runs: int, chance: random.Random) -> list[tuple]:
@@ -115,18 +113,11 @@ def _bare_counts(env, phone: str, employer_id: int | None, since) -> None:
             ).fetchone()
 
 
-def _report(where: str, evaluated: list[float], bare: list[float]) -> bool:
-    def percentile(values: list[float], share: float) -> float:
-        ordered = sorted(values)
-        return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
-
-    p50, p95 = percentile(evaluated, 0.5), percentile(evaluated, 0.95)
-    floor50, floor95 = percentile(bare, 0.5), percentile(bare, 0.95)
-    ratio = statistics.median(evaluated) / max(statistics.median(bare), 1e-9)
-    met = p95 <= TARGET_P95_MS
+def _report(where: str, evaluated: Timings, bare: Timings) -> bool:
+    met = evaluated.p95 * 1000 <= TARGET_P95_MS
     print(
-        f"{where}: evaluation p50 {p50:.2f} ms, p95 {p95:.2f} ms "
-        f"({'met' if met else 'MISSED'}); bare look-ups p50 {floor50:.2f} ms, "
-        f"p95 {floor95:.2f} ms; median ratio {ratio:.1f}×"
+        f"{where}: evaluation p50 {evaluated.p50 * 1000:.2f} ms, p95 {evaluated.p95 * 1000:.2f} ms "
+        f"({'met' if met else 'MISSED'}); bare look-ups p50 {bare.p50 * 1000:.2f} ms, "
+        f"p95 {bare.p95 * 1000:.2f} ms; median ratio {times(ratio(evaluated.p50, bare.p50), '.1f')}"
     )
     return met
